@@ -1,0 +1,144 @@
+"""The check registry: each check is a small function registered with an id, a severity and a line.
+
+A *pair* check sees one aligned document pair and yields findings; a *corpus* check sees every pair
+of the run at once (length statistics, consistency across documents).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..alignment import Alignment, Bead
+from ..document import Document, Segment
+from ..findings import Finding, Location, Severity
+
+
+@dataclass
+class BeadView:
+    """One bead with its segments resolved: what most checks look at."""
+
+    index: int
+    bead: Bead
+    source: list[Segment]
+    target: list[Segment]
+
+    @property
+    def source_text(self) -> str:
+        return " ".join(s.text for s in self.source)
+
+    @property
+    def target_text(self) -> str:
+        return " ".join(s.text for s in self.target)
+
+    @property
+    def kind(self) -> str:
+        """The segment kind of the bead: a heading when any side's first segment is a heading."""
+        for segs in (self.source, self.target):
+            if segs and segs[0].kind != "sentence":
+                return segs[0].kind
+        return "sentence"
+
+
+@dataclass
+class PairContext:
+    """One source document, its translation, their alignment and the options of the running check."""
+
+    source: Document
+    target: Document
+    alignment: Alignment
+    options: dict[str, Any] = field(default_factory=dict)
+    # Extra per-pair data computed once by the pipeline (embeddings, detector scores), by name.
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def source_lang(self) -> str:
+        return self.source.lang
+
+    @property
+    def target_lang(self) -> str:
+        return self.target.lang
+
+    def beads(self) -> Iterator[BeadView]:
+        for i, bead in enumerate(self.alignment.beads):
+            yield BeadView(i, bead, [self.source.segments[k] for k in bead.src],
+                           [self.target.segments[k] for k in bead.tgt])
+
+    def finding(self, check: Check | str, view: BeadView | None, message: str, *,
+                severity: Severity | None = None, score: float | None = None,
+                source_spans: Sequence[tuple[int, int]] = (),
+                target_spans: Sequence[tuple[int, int]] = ()) -> Finding:
+        """Build a finding located at ``view``'s segments; severity defaults to the check's."""
+        chk = check if isinstance(check, Check) else REGISTRY[check]
+        src = view.source if view else []
+        tgt = view.target if view else []
+        return Finding(
+            check=chk.id,
+            severity=severity or chk.severity,
+            message=message,
+            source_lang=self.source_lang,
+            target_lang=self.target_lang,
+            source_text=view.source_text if view else "",
+            target_text=view.target_text if view else "",
+            source=_location(self.source, src),
+            target=_location(self.target, tgt),
+            score=None if score is None else round(float(score), 4),
+            source_spans=list(source_spans),
+            target_spans=list(target_spans),
+            bead=view.index if view else None,
+        )
+
+
+def _location(doc: Document, segs: list[Segment]) -> Location | None:
+    if not segs:
+        return None
+    first, last = segs[0], segs[-1]
+    end_line = doc.text.count("\n", 0, last.end) + 1
+    end_column = last.end - (doc.text.rfind("\n", 0, last.end) + 1) + 1
+    return Location(path=doc.name, line=first.line, column=first.column, end_line=end_line,
+                    end_column=end_column, start=first.start, end=last.end)
+
+
+PairFn = Callable[["Check", PairContext], Iterable[Finding]]
+CorpusFn = Callable[["Check", Sequence[PairContext]], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Check:
+    id: str
+    severity: Severity
+    description: str
+    scope: str  # "pair" or "corpus"
+    fn: Callable[..., Iterable[Finding]]
+    # Default options of the check; config may override them under [tool.alignqa.checks.<id>].
+    defaults: dict[str, Any] = field(default_factory=dict)
+
+    def run(self, arg: PairContext | Sequence[PairContext]) -> list[Finding]:
+        return list(self.fn(self, arg))
+
+
+REGISTRY: dict[str, Check] = {}
+
+
+def register(id: str, severity: str, description: str, *, scope: str = "pair",
+             defaults: dict[str, Any] | None = None) -> Callable:
+    """Decorator: ``@register("numbers", "error", "Numbers differ ...")`` over ``fn(check, ctx)``."""
+    if scope not in ("pair", "corpus"):
+        raise ValueError(f"scope must be 'pair' or 'corpus', not {scope!r}")
+
+    def wrap(fn: Callable) -> Callable:
+        if id in REGISTRY:
+            raise ValueError(f"check {id!r} registered twice")
+        REGISTRY[id] = Check(id, Severity.parse(severity), description, scope, fn,
+                             dict(defaults or {}))
+        return fn
+
+    return wrap
+
+
+def all_checks() -> list[Check]:
+    """Every registered check, in id order (importing the package registers the built-ins)."""
+    from . import builtin  # noqa: F401  (import registers)
+
+    return [REGISTRY[k] for k in sorted(REGISTRY)]

@@ -1,0 +1,253 @@
+"""Configuration: ``[tool.alignqa]`` in pyproject.toml, or alignqa.toml, or ``--config FILE``.
+
+Keys are kebab-case as in ruff's config; every key is validated, an unknown key or a wrong type is a
+ConfigError naming the file and the key. Check options live under ``[tool.alignqa.checks.<id>]``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+from .findings import Severity
+from .languages import validate_language
+
+FORMAT_NAMES = ("text", "json", "csv", "sarif", "junit", "github")
+
+
+@dataclass
+class AlignOptions:
+    """Aligner knobs exposed to users; the aligner documents their meaning."""
+
+    max_bead: int = 5
+
+
+@dataclass
+class Config:
+    source_lang: str = "en"
+    model: str | None = None  # None: the bundled multilingual-e5-small
+    cache_dir: str | None = None
+    output_dir: str = "reports"
+    fail_on: str = "error"
+    format: list[str] = field(default_factory=lambda: ["text"])
+    include: list[str] = field(default_factory=lambda: ["**/*.md", "**/*.markdown", "**/*.txt"])
+    exclude: list[str] = field(default_factory=list)
+    glossary: str | None = None
+    baseline: str | None = None
+    # Glob (relative to the corpus root, e.g. "lv/legal/*.md") -> check ids ignored there ("*" = all).
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    align: AlignOptions = field(default_factory=AlignOptions)
+    # Check id -> {"enabled": bool, "severity": str, <check options>}.
+    checks: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Where the config came from (None: defaults); relative paths in it resolve against its folder.
+    path: Path | None = None
+
+    @property
+    def base_dir(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    def resolve(self, value: str | None) -> Path | None:
+        """A path from the config, relative to the config file's folder."""
+        if value is None:
+            return None
+        p = Path(value).expanduser()
+        return p if p.is_absolute() else self.base_dir / p
+
+    @property
+    def fail_on_severity(self) -> Severity:
+        return Severity.parse(self.fail_on)
+
+
+# key -> (expected python type(s), description) for the top level; used for validation and docs.
+_TOP_TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
+    "source-lang": (str, "ISO 639-1 code of the source language folder"),
+    "model": (str, "sentence-transformers model name or path instead of the bundled model"),
+    "cache-dir": (str, "folder for the converted model and the embedding cache"),
+    "output-dir": (str, "where the HTML report is written"),
+    "fail-on": (str, "lowest severity that makes the run exit 1: error, warning or info"),
+    "format": ((list, str), "output format(s): " + ", ".join(FORMAT_NAMES)),
+    "include": (list, "glob patterns of documents inside each language folder"),
+    "exclude": (list, "glob patterns to skip"),
+    "glossary": (str, "glossary file (CSV, TSV or TBX)"),
+    "baseline": (str, "baseline file of known finding fingerprints"),
+    "per-file-ignores": (dict, "glob relative to the corpus root -> list of check ids to ignore"),
+    "align": (dict, "aligner options"),
+    "checks": (dict, "per-check options: enabled, severity and the check's own options"),
+}
+_ALIGN_TYPES: dict[str, tuple[type, str]] = {
+    "max-bead": (int, "largest number of segments on one side of a bead"),
+}
+
+
+def _kebab_to_snake(key: str) -> str:
+    return key.replace("-", "_")
+
+
+def _type_name(t: type | tuple[type, ...]) -> str:
+    names = {str: "a string", int: "an integer", float: "a number", bool: "true or false",
+             list: "a list", dict: "a table"}
+    ts = t if isinstance(t, tuple) else (t,)
+    return " or ".join(names.get(x, x.__name__) for x in ts)
+
+
+def _check_type(value: Any, expected: type | tuple[type, ...], where: str, path: Path | None):
+    ok = isinstance(value, expected) and not (isinstance(value, bool) and expected in (int, float))
+    if expected is float and isinstance(value, int) and not isinstance(value, bool):
+        ok = True
+    if not ok:
+        raise ConfigError(f"{where} must be {_type_name(expected)}, got {value!r}", path)
+
+
+def config_from_mapping(data: dict[str, Any], path: Path | None = None) -> Config:
+    """Validate a ``[tool.alignqa]`` table and build a Config."""
+    from .checks.registry import all_checks
+
+    cfg = Config(path=path)
+    for key, value in data.items():
+        if key not in _TOP_TYPES:
+            raise ConfigError(f"unknown config key {key!r} (known: {', '.join(sorted(_TOP_TYPES))})",
+                              path)
+        _check_type(value, _TOP_TYPES[key][0], f"config key {key!r}", path)
+        if key == "align":
+            cfg.align = _align_options(value, path)
+        elif key == "checks":
+            cfg.checks = _check_options(value, {c.id: c for c in all_checks()}, path)
+        else:
+            setattr(cfg, _kebab_to_snake(key), value)
+
+    if isinstance(cfg.format, str):
+        cfg.format = [cfg.format]
+    for name in cfg.format:
+        if name not in FORMAT_NAMES:
+            raise ConfigError(f"config key 'format': unknown format {name!r} "
+                              f"(expected {', '.join(FORMAT_NAMES)})", path)
+    for key in ("include", "exclude"):
+        for item in getattr(cfg, key):
+            _check_type(item, str, f"config key {key!r} items", path)
+    try:
+        cfg.fail_on_severity  # noqa: B018  (validates)
+    except ValueError as exc:
+        raise ConfigError(f"config key 'fail-on': {exc}", path) from None
+    try:
+        cfg.source_lang = validate_language(cfg.source_lang)
+    except Exception as exc:
+        raise ConfigError(f"config key 'source-lang': {getattr(exc, 'message', exc)}", path) from None
+    for pattern, ids in cfg.per_file_ignores.items():
+        _check_type(ids, list, f"config key 'per-file-ignores' entry {pattern!r}", path)
+        known = {c.id for c in all_checks()} | {"*"}
+        for check_id in ids:
+            if check_id not in known:
+                raise ConfigError(f"config key 'per-file-ignores' entry {pattern!r}: unknown check "
+                                  f"{check_id!r}", path)
+    return cfg
+
+
+def _align_options(table: dict[str, Any], path: Path | None) -> AlignOptions:
+    opts = AlignOptions()
+    for key, value in table.items():
+        if key not in _ALIGN_TYPES:
+            raise ConfigError(f"unknown config key 'align.{key}' (known: "
+                              f"{', '.join(sorted(_ALIGN_TYPES))})", path)
+        _check_type(value, _ALIGN_TYPES[key][0], f"config key 'align.{key}'", path)
+        setattr(opts, _kebab_to_snake(key), value)
+    if opts.max_bead < 1:
+        raise ConfigError("config key 'align.max-bead' must be at least 1", path)
+    return opts
+
+
+def _check_options(table: dict[str, Any], known: dict[str, Any], path: Path | None):
+    out: dict[str, dict[str, Any]] = {}
+    for check_id, opts in table.items():
+        if check_id not in known:
+            raise ConfigError(f"unknown check {check_id!r} in 'checks' (known: "
+                              f"{', '.join(sorted(known))})", path)
+        _check_type(opts, dict, f"config key 'checks.{check_id}'", path)
+        defaults = known[check_id].defaults
+        parsed: dict[str, Any] = {}
+        for key, value in opts.items():
+            name = _kebab_to_snake(key)
+            where = f"config key 'checks.{check_id}.{key}'"
+            if name == "enabled":
+                _check_type(value, bool, where, path)
+            elif name == "severity":
+                _check_type(value, str, where, path)
+                try:
+                    Severity.parse(value)
+                except ValueError as exc:
+                    raise ConfigError(f"{where}: {exc}", path) from None
+            elif name in defaults:
+                default = defaults[name]
+                if default is not None:
+                    _check_type(value, type(default) if not isinstance(default, float) else float,
+                                where, path)
+            else:
+                allowed = ["enabled", "severity", *(k.replace("_", "-") for k in defaults)]
+                raise ConfigError(f"unknown option {where} (known: {', '.join(allowed)})", path)
+            parsed[name] = value
+        out[check_id] = parsed
+    return out
+
+
+def load_config_file(path: Path) -> Config:
+    """Load ``alignqa.toml`` (top-level keys) or ``pyproject.toml`` (``[tool.alignqa]``)."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError("config file not found", path) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read config: {exc.strerror or exc}", path) from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError("config is not valid UTF-8", path) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid TOML: {exc}", path) from None
+    if path.name == "pyproject.toml" or "tool" in data:
+        tool = data.get("tool", {})
+        table = tool.get("alignqa", {}) if isinstance(tool, dict) else {}
+        if not isinstance(table, dict):
+            raise ConfigError("[tool.alignqa] must be a table", path)
+        data = table
+    return config_from_mapping(data, path.resolve())
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest alignqa.toml, or pyproject.toml with a [tool.alignqa] table, at or above start."""
+    here = start.resolve()
+    if here.is_file():
+        here = here.parent
+    for folder in (here, *here.parents):
+        candidate = folder / "alignqa.toml"
+        if candidate.is_file():
+            return candidate
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file() and _has_tool_table(candidate):
+            return candidate
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        # A broken pyproject that is not ours to judge: only fail on it when it names alignqa.
+        return "[tool.alignqa" in path.read_text(encoding="utf-8", errors="replace")
+    return isinstance(data.get("tool"), dict) and "alignqa" in data["tool"]
+
+
+def load_config(explicit: str | Path | None, start: Path) -> Config:
+    """``--config`` wins; otherwise the nearest config at or above ``start``; otherwise defaults."""
+    if explicit is not None:
+        return load_config_file(Path(explicit))
+    found = find_config(start)
+    return load_config_file(found) if found else Config()
+
+
+def documented_keys() -> list[tuple[str, str]]:
+    """(key, description) for every top-level and align key: the README's config table."""
+    rows = [(k, d) for k, (_, d) in _TOP_TYPES.items()]
+    rows += [(f"align.{k}", d) for k, (_, d) in _ALIGN_TYPES.items()]
+    return rows

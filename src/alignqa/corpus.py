@@ -1,0 +1,102 @@
+"""The corpus layout: ``<root>/<lang>/<relative path>``.
+
+The source language folder holds the originals; every other language folder holds translations at the
+same relative paths. A folder name is an ISO 639-1 code and decides its files' language.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from .errors import InputError
+from .languages import validate_language
+
+
+@dataclass(frozen=True)
+class DocumentPair:
+    root: Path
+    relpath: PurePosixPath
+    source_lang: str
+    target_lang: str
+
+    @property
+    def source_path(self) -> Path:
+        return self.root / self.source_lang / self.relpath
+
+    @property
+    def target_path(self) -> Path:
+        return self.root / self.target_lang / self.relpath
+
+
+@dataclass
+class Corpus:
+    root: Path
+    source_lang: str
+    pairs: list[DocumentPair] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+def find_root(path: Path, source_lang: str) -> Path:
+    """The corpus root for a path given on the command line: the root itself, a language folder,
+    or a file inside one."""
+    p = path.resolve()
+    if p.is_dir() and (p / source_lang).is_dir():
+        return p
+    for parent in (p, *p.parents):
+        if (parent.parent / source_lang).is_dir() and parent.parent != parent:
+            return parent.parent
+    raise InputError(f"not a corpus: no '{source_lang}/' source folder here or above "
+                     f"(expected <corpus>/<lang>/<file>)", path)
+
+
+def _matches(rel: str, patterns: list[str]) -> bool:
+    # "**/*.md" should also match files at the top of a language folder.
+    return any(fnmatch.fnmatch(rel, pat) or (pat.startswith("**/") and fnmatch.fnmatch(rel, pat[3:]))
+               for pat in patterns)
+
+
+def _documents(folder: Path, include: list[str], exclude: list[str]) -> set[PurePosixPath]:
+    found = set()
+    for f in folder.rglob("*"):
+        if not f.is_file() or any(part.startswith(".") for part in f.relative_to(folder).parts):
+            continue
+        rel = f.relative_to(folder).as_posix()
+        if _matches(rel, include) and not _matches(rel, exclude):
+            found.add(PurePosixPath(rel))
+    return found
+
+
+def discover(root: Path, source_lang: str, include: list[str], exclude: list[str],
+             only: set[Path] | None = None) -> Corpus:
+    """Pair every translation with its source. ``only`` restricts to these files (resolved paths)."""
+    src_dir = root / source_lang
+    if not src_dir.is_dir():
+        raise InputError(f"no source language folder '{source_lang}/'", root)
+    languages = sorted(d.name for d in root.iterdir()
+                       if d.is_dir() and not d.name.startswith((".", "_")))
+    for name in languages:
+        validate_language(name, root / name)
+    corpus = Corpus(root=root, source_lang=source_lang)
+    sources = _documents(src_dir, include, exclude)
+    translated: set[PurePosixPath] = set()
+    for lang in languages:
+        if lang == source_lang:
+            continue
+        for rel in sorted(_documents(root / lang, include, exclude)):
+            pair = DocumentPair(root, rel, source_lang, lang)
+            if only is not None and not ({pair.source_path.resolve(), pair.target_path.resolve()}
+                                         & only):
+                continue
+            if rel in sources:
+                corpus.pairs.append(pair)
+                translated.add(rel)
+            else:
+                corpus.notices.append(f"{root / lang / rel}: translation without a source "
+                                      f"({source_lang}/{rel} does not exist)")
+    for rel in sorted(sources - translated):
+        if only is not None and (src_dir / rel).resolve() not in only:
+            continue
+        corpus.notices.append(f"{src_dir / rel}: source without any translation")
+    return corpus
