@@ -17,6 +17,8 @@ import struct
 from collections import deque
 from collections.abc import Mapping
 
+import numpy as np
+
 _VALUE_FLAG = 1 << 31
 _HAS_LEAF = 1 << 8
 _MAX_OFFSET = 1 << 21  # offsets past this need the scaled form; our tries are far smaller
@@ -48,24 +50,17 @@ def build_charsmap(table: Mapping[str, str]) -> bytes:
         for byte in source.encode("utf-8"):
             node = node.children.setdefault(byte, _Node())
         node.value = offsets[replacement]
-    units = _double_array(root)
-    trie = struct.pack(f"<{len(units)}I", *units)
+    trie = np.asarray(_double_array(root), dtype="<u4").tobytes()
     return struct.pack("<I", len(trie)) + trie + bytes(pool)
 
 
 def _double_array(root: _Node) -> list[int]:
-    units: list[int] = [_EMPTY] * 256
-    used = bytearray(256)
-    used_bases: set[int] = set()
-    used[0] = 1  # the root unit
+    units = np.full(256, _EMPTY, dtype=np.uint32)
+    used = np.zeros(256, dtype=bool)
+    is_base = np.zeros(256, dtype=bool)
+    used[0] = True  # the root unit
     units[0] = 0
-    scan_from = 0
-
-    def grow(limit: int) -> None:
-        # Whole 256-unit blocks: a lookup XORs only the low byte, so it can never run off the end.
-        while len(units) <= limit:
-            units.extend([_EMPTY] * 256)
-            used.extend(bytes(256))
+    low = 0  # every unit below this block is taken
 
     queue: deque[tuple[int, _Node]] = deque([(0, root)])
     while queue:
@@ -74,26 +69,32 @@ def _double_array(root: _Node) -> list[int]:
         slots = ([0] if node.value is not None else []) + labels
         if not slots:
             continue
-        base = max(256, scan_from & ~0xFF)
-        while True:
-            grow(base | 0xFF)
-            if base not in used_bases and not any(used[base ^ c] for c in slots):
-                break
-            base += 1
+        # Always one spare block at the end, so a fit exists; whole 256-unit blocks also mean a
+        # lookup (which XORs only the low byte) can never run past the array.
+        if used[-256:].any():
+            units = np.concatenate([units, np.full(256, _EMPTY, dtype=np.uint32)])
+            used = np.concatenate([used, np.zeros(256, dtype=bool)])
+            is_base = np.concatenate([is_base, np.zeros(256, dtype=bool)])
+        candidates = np.arange(low, len(used))
+        fits = ~is_base[candidates]
+        fits[candidates == 0] = False
+        for c in slots:
+            fits &= ~used[candidates ^ c]
+        base = int(candidates[np.argmax(fits)])
         offset = pos ^ base
         if offset >= _MAX_OFFSET:
             raise ValueError("normalization table too large for an unscaled double array")
-        used_bases.add(base)
-        units[pos] = (units[pos] & (0xFF | _HAS_LEAF)) | (offset << 10)
+        is_base[base] = True
+        units[pos] = (int(units[pos]) & (0xFF | _HAS_LEAF)) | (offset << 10)
         if node.value is not None:
             units[pos] |= _HAS_LEAF
             units[base] = node.value | _VALUE_FLAG
-            used[base] = 1
+            used[base] = True
         for label in labels:
             child = base ^ label
             units[child] = label
-            used[child] = 1
+            used[child] = True
             queue.append((child, node.children[label]))
-        while scan_from < len(used) and used[scan_from]:
-            scan_from += 1
-    return units
+        while low + 256 <= len(used) and used[low:low + 256].all():
+            low += 256
+    return units.tolist()

@@ -134,7 +134,8 @@ def read_e5file(path: str | Path) -> E5File:
     hidden, layers, heads, inter, vocab, maxpos, tvs = cur.unpack("7i")
     (eps,) = cur.unpack("f")
     (block,) = cur.unpack("i")
-    header = Header(hidden, layers, heads, inter, vocab, maxpos, tvs, float(eps), block)
+    # eps is stored as float32; print-round it so config.json says 1e-12, not 9.99999996e-13.
+    header = Header(hidden, layers, heads, inter, vocab, maxpos, tvs, float(f"{eps:.7g}"), block)
     if block != 32 or hidden % block or heads <= 0 or hidden % heads:
         raise ModelError(f"unsupported model geometry {header}", p)
 

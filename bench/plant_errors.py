@@ -1,0 +1,378 @@
+"""Plant known translation errors into parallel documents built from FLORES-200 (seeded).
+
+Documents: FLORES-200 devtest groups its 1,012 sentences into 281 short articles (``doc_id``, 3-4
+sentences each). A document here is a run of consecutive articles of one domain, grown until it has
+at least ``MIN_SENTENCES`` sentences, so that document-level statistics mean what they mean on a
+real page. Articles are split once, by a salted hash of ``doc_id``, into a *train* half (the
+detector's training script may use it) and a *held-out* half (only the benchmark plants into it);
+the idiom table is split the same way, so no sentence and no idiom is shared between the halves.
+
+Error types (each pair gets at most one; the label is 1 for every planted pair):
+
+- ``swap``: the target is the translation of a sentence from another document;
+- ``negation``: a negation is removed from the target, or added to the English source;
+- ``number``: one number of the target is changed;
+- ``omission``: a clause (30-70 % of the words) is dropped from the target;
+- ``substitution``: one content word of the target is replaced by a word from another document;
+- ``literal``: an idiom bead is inserted with a word-by-word rendering (its idiomatic rendering is
+  inserted as a clean bead elsewhere, so that "short idiom segment" alone tells nothing).
+
+Run ``python bench/plant_errors.py`` to print what it plants into the held-out half.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import random
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
+FLORES = SHARED / "flores200" / "multiway_eng_lvs_ind_deu_fra.tsv"
+COLUMNS = {"en": "eng_Latn", "lv": "lvs_Latn", "id": "ind_Latn", "de": "deu_Latn",
+           "fr": "fra_Latn"}
+LANGS = ("lv", "id", "de", "fr")
+MIN_SENTENCES = 14
+SPLIT_SALT = "alignqa-detector-v1"
+ERROR_TYPES = ("swap", "negation", "number", "omission", "substitution", "literal")
+
+
+@dataclass
+class Pair:
+    src: str
+    tgt: str
+    label: int = 0
+    kind: str = "clean"
+    heading: bool = False
+
+
+@dataclass
+class Doc:
+    name: str
+    lang: str
+    pairs: list[Pair] = field(default_factory=list)
+
+
+# English idiom, then per language: (idiomatic rendering, word-by-word rendering). Idioms whose
+# literal rendering is accepted usage in one of the languages (German "auf einen Blick",
+# "tief hängende Früchte") are left out: a calque in use is no error.
+IDIOMS: list[tuple[str, dict[str, tuple[str, str]]]] = [
+    ("Rule of Thumb", {
+        "lv": ("Vispārīgs princips", "Īkšķa likums"), "id": ("Aturan Praktis", "Aturan Jempol"),
+        "de": ("Faustregel", "Regel des Daumens"), "fr": ("Règle générale", "Règle du pouce")}),
+    ("It's a piece of cake.", {
+        "lv": ("Tas ir ļoti vienkārši.", "Tas ir kūkas gabals."),
+        "id": ("Itu sangat mudah.", "Itu sepotong kue."),
+        "de": ("Das ist kinderleicht.", "Das ist ein Stück Kuchen."),
+        "fr": ("C'est simple comme bonjour.", "C'est un morceau de gâteau.")}),
+    ("Break a leg!", {
+        "lv": ("Lai veicas!", "Salauz kāju!"), "id": ("Semoga sukses!", "Patahkan kaki!"),
+        "de": ("Hals- und Beinbruch!", "Brich ein Bein!"),
+        "fr": ("Bonne chance !", "Casse-toi une jambe !")}),
+    ("The Bottom Line", {
+        "lv": ("Secinājums", "Apakšējā līnija"), "id": ("Kesimpulan", "Garis Bawah"),
+        "de": ("Fazit", "Die untere Zeile"), "fr": ("En résumé", "La ligne du bas")}),
+    ("Red Tape", {
+        "lv": ("Birokrātija", "Sarkanā lente"), "id": ("Birokrasi", "Pita Merah"),
+        "de": ("Bürokratie", "Rotes Band"), "fr": ("Paperasserie", "Ruban rouge")}),
+    ("Food for Thought", {
+        "lv": ("Pārdomām", "Ēdiens domām"), "id": ("Bahan Renungan", "Makanan untuk Pikiran"),
+        "de": ("Denkanstoß", "Essen für Gedanken"),
+        "fr": ("Matière à réflexion", "Nourriture pour la pensée")}),
+    ("I'm feeling under the weather.", {
+        "lv": ("Es jūtos slikti.", "Es jūtos zem laikapstākļiem."),
+        "id": ("Saya merasa kurang sehat.", "Saya merasa di bawah cuaca."),
+        "de": ("Ich fühle mich unwohl.", "Ich fühle mich unter dem Wetter."),
+        "fr": ("Je me sens patraque.", "Je me sens sous le temps.")}),
+    ("Hit the Ground Running", {
+        "lv": ("Strādāt ar pilnu jaudu no pirmās dienas", "Trāpīt zemei skrienot"),
+        "id": ("Langsung Bekerja dengan Cepat", "Memukul Tanah Berlari"),
+        "de": ("Vom ersten Tag an voll durchstarten", "Den Boden laufend treffen"),
+        "fr": ("Être opérationnel dès le premier jour", "Frapper le sol en courant")}),
+    ("Word of Mouth", {
+        "lv": ("Mutiski ieteikumi", "Mutes vārds"), "id": ("Dari Mulut ke Mulut", "Kata Mulut"),
+        "de": ("Mundpropaganda", "Wort des Mundes"), "fr": ("Bouche-à-oreille", "Mot de bouche")}),
+    ("It happens once in a blue moon.", {
+        "lv": ("Tas notiek ļoti reti.", "Tas notiek reizi zilā mēnesī."),
+        "id": ("Itu sangat jarang terjadi.", "Itu terjadi sekali dalam bulan biru."),
+        "de": ("Das passiert alle Jubeljahre.", "Das passiert einmal in einem blauen Mond."),
+        "fr": ("Cela arrive tous les trente-six du mois.",
+               "Cela arrive une fois dans une lune bleue.")}),
+    ("Get the Ball Rolling", {
+        "lv": ("Iekustināt lietas", "Likt bumbai ripot"),
+        "id": ("Memulai Langkah Pertama", "Membuat Bola Bergulir"),
+        "de": ("Den Stein ins Rollen bringen", "Den Ball rollen lassen"),
+        "fr": ("Lancer le mouvement", "Faire rouler la balle")}),
+    ("We are on the same page.", {
+        "lv": ("Mēs esam vienisprātis.", "Mēs esam uz vienas lapas."),
+        "id": ("Kita sepaham.", "Kita berada di halaman yang sama."),
+        "de": ("Wir sind uns einig.", "Wir sind auf der gleichen Seite."),
+        "fr": ("Nous sommes sur la même longueur d'onde.", "Nous sommes sur la même page.")}),
+    ("Let's call it a day.", {
+        "lv": ("Beigsim darbu šodien.", "Sauksim to par dienu."),
+        "id": ("Mari kita sudahi untuk hari ini.", "Mari kita sebut itu sehari."),
+        "de": ("Machen wir Feierabend.", "Nennen wir es einen Tag."),
+        "fr": ("Arrêtons-nous là pour aujourd'hui.", "Appelons ça un jour.")}),
+    ("It is raining cats and dogs.", {
+        "lv": ("Līst kā no spaiņiem.", "Līst kaķi un suņi."),
+        "id": ("Hujan turun sangat deras.", "Hujan kucing dan anjing."),
+        "de": ("Es regnet in Strömen.", "Es regnet Katzen und Hunde."),
+        "fr": ("Il pleut des cordes.", "Il pleut des chats et des chiens.")}),
+    ("This way you kill two birds with one stone.", {
+        "lv": ("Tā jūs nošausiet divus zaķus ar vienu šāvienu.",
+               "Tā jūs nogalināsiet divus putnus ar vienu akmeni."),
+        "id": ("Dengan begitu, sekali dayung dua pulau terlampaui.",
+               "Dengan begitu Anda membunuh dua burung dengan satu batu."),
+        "de": ("So schlagen Sie zwei Fliegen mit einer Klappe.",
+               "So töten Sie zwei Vögel mit einem Stein."),
+        "fr": ("Ainsi, vous faites d'une pierre deux coups.",
+               "Ainsi, vous tuez deux oiseaux avec une pierre.")}),
+    ("Sometimes you have to bite the bullet.", {
+        "lv": ("Dažreiz ir jāsakož zobi.", "Dažreiz ir jāiekož lodē."),
+        "id": ("Terkadang Anda harus menguatkan diri.", "Terkadang Anda harus menggigit peluru."),
+        "de": ("Manchmal muss man in den sauren Apfel beißen.",
+               "Manchmal muss man auf die Kugel beißen."),
+        "fr": ("Parfois, il faut serrer les dents.", "Parfois, il faut mordre la balle.")}),
+    ("They were over the moon.", {
+        "lv": ("Viņi bija septītajās debesīs.", "Viņi bija pāri mēnesim."),
+        "id": ("Mereka sangat gembira.", "Mereka berada di atas bulan."),
+        "de": ("Sie waren überglücklich.", "Sie waren über dem Mond."),
+        "fr": ("Ils étaient aux anges.", "Ils étaient au-dessus de la lune.")}),
+    ("Learning the Ropes", {
+        "lv": ("Pamatu apgūšana", "Virvju mācīšanās"),
+        "id": ("Mempelajari Dasar-Dasar", "Mempelajari Tali"),
+        "de": ("Die Grundlagen lernen", "Die Seile lernen"),
+        "fr": ("Apprendre les ficelles du métier", "Apprendre les cordes")}),
+    ("Wrapping Up", {
+        "lv": ("Noslēgumā", "Iesaiņošana"), "id": ("Penutup", "Membungkus"),
+        "de": ("Zusammenfassung", "Einwickeln"), "fr": ("Pour conclure", "Emballage")}),
+    ("Give me a ballpark figure.", {
+        "lv": ("Nosauc aptuvenu skaitli.", "Dod man beisbola laukuma skaitli."),
+        "id": ("Beri saya angka perkiraan.", "Beri saya angka taman bola."),
+        "de": ("Nenn mir eine grobe Schätzung.", "Gib mir eine Baseballplatz-Zahl."),
+        "fr": ("Donne-moi un chiffre approximatif.", "Donne-moi un chiffre de terrain de balle.")}),
+    ("Heads-Up", {
+        "lv": ("Brīdinājums", "Galvas augšā"), "id": ("Pemberitahuan", "Kepala ke Atas"),
+        "de": ("Vorwarnung", "Köpfe hoch"), "fr": ("Avertissement", "Têtes en haut")}),
+    ("Deep Dive", {
+        "lv": ("Padziļināta analīze", "Dziļā niršana"),
+        "id": ("Pembahasan Mendalam", "Penyelaman Dalam"),
+        "de": ("Detaillierte Analyse", "Tiefer Tauchgang"),
+        "fr": ("Analyse approfondie", "Plongée profonde")}),
+]
+
+
+def _heldout(key: str) -> bool:
+    digest = hashlib.sha256(f"{SPLIT_SALT}:{key}".encode()).digest()
+    return digest[0] % 2 == 1
+
+
+def idioms(split: str) -> list[tuple[str, dict[str, tuple[str, str]]]]:
+    """The idioms of one half (``train`` or ``heldout``)."""
+    return [i for i in IDIOMS if _heldout("idiom:" + i[0]) == (split == "heldout")]
+
+
+def load_flores(path: Path = FLORES) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def documents(rows: list[dict[str, str]], lang: str, split: str,
+              min_sentences: int = MIN_SENTENCES) -> list[Doc]:
+    """Clean parallel documents (English source, ``lang`` target) of one half."""
+    by_article: dict[int, list[dict[str, str]]] = {}
+    for row in rows:
+        if _heldout("doc:" + row["doc_id"]) == (split == "heldout"):
+            by_article.setdefault(int(row["doc_id"]), []).append(row)
+    docs: list[Doc] = []
+    current: list[dict[str, str]] = []
+    domain = None
+    for doc_id in sorted(by_article):
+        article = by_article[doc_id]
+        if current and (article[0]["domain"] != domain or len(current) >= min_sentences):
+            docs.append(_doc(current, lang))
+            current = []
+        domain = article[0]["domain"]
+        current.extend(article)
+    if current:
+        docs.append(_doc(current, lang))
+    return docs
+
+
+def _doc(rows: list[dict[str, str]], lang: str) -> Doc:
+    name = f"flores-{rows[0]['doc_id']}-{rows[-1]['doc_id']}"
+    return Doc(name, lang, [Pair(r[COLUMNS["en"]], r[COLUMNS[lang]]) for r in rows])
+
+
+# --- perturbations: each returns the new (src, tgt), or None when it does not apply -----------
+
+_EN_AUX = re.compile(r"\b(is|are|was|were|will|would|should|could|can|must|may|might|has|have|"
+                     r"had|does|do|did)\b")
+_TARGET_NEGATION: dict[str, list[tuple[str, str]]] = {
+    "de": [(r"\s+nicht\b", ""), (r"\bkeine\b", "eine"), (r"\bkeinen\b", "einen"),
+           (r"\bkein\b", "ein"), (r"\bnie\b", "immer"), (r"\bKeine\b", "Eine"),
+           (r"\bKein\b", "Ein")],
+    "fr": [(r"\bn'(\w+) pas\b", r"\1"), (r"\bne (\w+) pas\b", r"\1"), (r"\bn'(\w+) jamais\b",
+                                                                         r"\1 toujours"),
+           (r"\bne (\w+) jamais\b", r"\1 toujours"), (r"\bn'(\w+) plus\b", r"\1"),
+           (r"\bne (\w+) plus\b", r"\1")],
+    "id": [(r"\btidak\s+", ""), (r"\bbukan\s+", ""), (r"\bbelum\s+", "sudah "),
+           (r"\btak\s+", "")],
+    "lv": [(r"\bnav\b", "ir"), (r"\bNav\b", "Ir"), (r"\bnebija\b", "bija"),
+           (r"\bnevar\b", "var"), (r"\bnevarēja\b", "varēja"), (r"\bnekad\b", "vienmēr"),
+           (r"\bne(tiek|tika|būs|būtu|drīkst|vajag|ir|ies|gāja)\b", r"\1")],
+}
+
+
+def negate(pair: Pair, lang: str, rng: random.Random) -> tuple[str, str] | None:
+    """Remove the target's negation when it has one the rules know; else negate the source."""
+    for pattern, repl in rng.sample(_TARGET_NEGATION[lang], len(_TARGET_NEGATION[lang])):
+        new, n = re.subn(pattern, repl, pair.tgt, count=1)
+        if n:
+            return pair.src, new
+    if re.search(r"\b(not|never|no)\b|n't\b", pair.src):
+        return None
+    m = _EN_AUX.search(pair.src)
+    if not m:
+        return None
+    word = m.group()
+    negated = "cannot" if word == "can" else f"{word} not"
+    return pair.src[:m.start()] + negated + pair.src[m.end():], pair.tgt
+
+
+def change_number(pair: Pair, rng: random.Random) -> tuple[str, str] | None:
+    runs = list(re.finditer(r"\d+", pair.tgt))
+    if not runs:
+        return None
+    m = rng.choice(runs)
+    value = int(m.group())
+    new = value + rng.randint(1, 9) if rng.random() < 0.6 or value == 0 else value * 10
+    return pair.src, pair.tgt[:m.start()] + str(new) + pair.tgt[m.end():]
+
+
+_CLAUSE_SPLIT = re.compile(r"(?<=[,;:])\s+|\s+(?=\b(?:and|und|et|dan|un|but|aber|mais|tetapi|"
+                           r"bet|which|die|der|das|qui|que|yang|kas|kura|kuri|ka|dass)\b)")
+
+
+def drop_clause(pair: Pair, rng: random.Random) -> tuple[str, str] | None:
+    words = pair.tgt.split()
+    if len(words) < 10:
+        return None
+    pieces = [p for p in _CLAUSE_SPLIT.split(pair.tgt) if p]
+    candidates = [i for i, p in enumerate(pieces)
+                  if 0.3 <= len(p.split()) / len(words) <= 0.7]
+    if len(pieces) < 2 or not candidates:
+        return None
+    drop = rng.choice(candidates)
+    kept = " ".join(p for i, p in enumerate(pieces) if i != drop).strip()
+    kept = re.sub(r"[,;:]\s*$", "", kept)
+    if not kept.endswith((".", "!", "?")) and pair.tgt.rstrip().endswith((".", "!", "?")):
+        kept += pair.tgt.rstrip()[-1]
+    return pair.src, kept[:1].upper() + kept[1:]
+
+
+_CONTENT_WORD = re.compile(r"(?<![\w-])[^\W\d_]{6,}(?![\w-])")
+
+
+def substitute_word(pair: Pair, pool: list[str], rng: random.Random) -> tuple[str, str] | None:
+    """Replace one content word (not sentence-initial, not capitalised) by a foreign one."""
+    words = [m for m in _CONTENT_WORD.finditer(pair.tgt) if m.start() > 0 and
+             not m.group()[0].isupper()]
+    if not words:
+        return None
+    m = rng.choice(words)
+    replacement = rng.choice([w for w in pool if w.lower() != m.group().lower()])
+    return pair.src, pair.tgt[:m.start()] + replacement + pair.tgt[m.end():]
+
+
+def _content_words(texts: Iterable[str]) -> list[str]:
+    return sorted({m.group() for t in texts for m in _CONTENT_WORD.finditer(t)
+                   if not m.group()[0].isupper()})
+
+
+def plant(docs: list[Doc], split: str, seed: int, rate: float = 0.15) -> list[Doc]:
+    """Copies of ``docs`` with errors planted in about ``rate`` of the pairs, plus one idiom bead.
+
+    Error types take turns across the corpus, so every type gets about the same number of pairs;
+    a type that does not apply to any pair left in a document passes its turn to the next. The
+    idiom bead alternates between idiomatic (clean) and word-by-word (error) renderings.
+    """
+    rng = random.Random(seed)
+    table = idioms(split)
+    kinds = list(ERROR_TYPES[:-1])
+    turn = 0
+    out: list[Doc] = []
+    for d, doc in enumerate(docs):
+        others = [o for o in docs if o is not doc]
+        pool_tgt = [p.tgt for o in others for p in o.pairs]
+        pool_words = _content_words(pool_tgt)
+        pairs = [Pair(p.src, p.tgt) for p in doc.pairs]
+        for _ in range(max(1, round(rate * len(pairs)))):
+            for attempt in range(len(kinds)):
+                kind = kinds[(turn + attempt) % len(kinds)]
+                hit = _plant_one(kind, pairs, doc.lang, pool_tgt, pool_words, rng)
+                if hit:
+                    break
+            turn += 1
+        en, renderings = table[rng.randrange(len(table))]
+        literal = d % 2 == 1
+        tgt = renderings[doc.lang][1 if literal else 0]
+        bead = Pair(en, tgt, label=int(literal), kind="literal" if literal else "idiom-ok",
+                    heading=not en.endswith((".", "!", "?")))
+        pairs.insert(rng.randint(0, len(pairs)), bead)
+        out.append(Doc(f"{doc.name}#{d}", doc.lang, pairs))
+    return out
+
+
+def _plant_one(kind: str, pairs: list[Pair], lang: str, pool_tgt: list[str],
+               pool_words: list[str], rng: random.Random) -> bool:
+    clean = [i for i, p in enumerate(pairs) if not p.label]
+    for i in rng.sample(clean, len(clean)):
+        changed = _apply(kind, pairs[i], lang, pool_tgt, pool_words, rng)
+        if changed is not None and changed != (pairs[i].src, pairs[i].tgt):
+            pairs[i] = Pair(*changed, label=1, kind=kind)
+            return True
+    return False
+
+
+def _apply(kind: str, pair: Pair, lang: str, pool_tgt: list[str], pool_words: list[str],
+           rng: random.Random) -> tuple[str, str] | None:
+    if kind == "swap":
+        return pair.src, rng.choice(pool_tgt)
+    if kind == "negation":
+        return negate(pair, lang, rng)
+    if kind == "number":
+        return change_number(pair, rng)
+    if kind == "omission":
+        return drop_clause(pair, rng)
+    return substitute_word(pair, pool_words, rng)
+
+
+def planted_corpus(split: str, seed: int, rate: float = 0.15,
+                   langs: tuple[str, ...] = LANGS) -> list[Doc]:
+    rows = load_flores()
+    return [d for lang in langs for d in plant(documents(rows, lang, split), split,
+                                               seed + LANGS.index(lang), rate)]
+
+
+def main() -> None:
+    from collections import Counter
+
+    docs = planted_corpus("heldout", seed=1)
+    counts = Counter((d.lang, p.kind) for d in docs for p in d.pairs)
+    print(f"{len(docs)} documents, {sum(len(d.pairs) for d in docs)} pairs")
+    for (lang, kind), n in sorted(counts.items()):
+        print(f"{lang}\t{kind}\t{n}")
+    shown: set[str] = set()
+    for d in docs:
+        for p in d.pairs:
+            if p.label and p.kind not in shown:
+                shown.add(p.kind)
+                print(f"\n[{d.lang} {p.kind}]\n  src: {p.src}\n  tgt: {p.tgt}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+"""The aligner's options: bead shapes, score weights and search limits, validated once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from ..errors import ConfigError
+
+
+@dataclass(frozen=True)
+class AlignOptions:
+    """Every knob of :func:`alignqa.align.align`; the defaults were tuned on Text+Berg dev.
+
+    A bead joins ``a`` source and ``b`` target segments; ``a`` and ``b`` are at most
+    ``max_bead_side`` and ``a + b`` at most ``max_bead_total``.
+    """
+
+    max_bead_side: int = 4
+    max_bead_total: int = 5
+    # Value of a 0-1 or 1-0 bead (a segment left unaligned), on the scale of the margin score.
+    skip: float = -0.08
+    # Subtracted once per segment a bead has beyond a 1-1 (1-2 pays 1, 2-2 pays 2).
+    merge_penalty: float = 0.02
+    # Weight of the Gale-Church style length prior (squared z of the character lengths).
+    length_weight: float = 0.01
+    # Neighbours averaged into the margin (LASER/Bertalign use k = 3 or 4).
+    margin_k: int = 3
+    # Half-width, in segments, of the band searched around the coarse or anchor path.
+    band_width: int = 8
+    # Largest grid (source x target segments) searched in full before coarse-to-fine kicks in.
+    full_grid_cells: int = 250_000
+    # Encode real concatenations for windows near uncertain beads (0 turns refinement off).
+    refine_radius: int = 1
+    # A 1-1 bead scoring below this margin counts as uncertain and gets refined too.
+    refine_below: float = 0.05
+
+    def __post_init__(self) -> None:
+        if self.max_bead_side < 1:
+            raise ConfigError(f"max_bead_side must be at least 1, got {self.max_bead_side}")
+        if self.max_bead_total < 2:
+            raise ConfigError(f"max_bead_total must be at least 2, got {self.max_bead_total}")
+        if self.margin_k < 1:
+            raise ConfigError(f"margin_k must be at least 1, got {self.margin_k}")
+        if self.band_width < self.max_bead_side:
+            raise ConfigError(f"band_width ({self.band_width}) must be at least max_bead_side "
+                              f"({self.max_bead_side})")
+        if self.full_grid_cells < 1:
+            raise ConfigError(f"full_grid_cells must be positive, got {self.full_grid_cells}")
+        if self.refine_radius < 0:
+            raise ConfigError(f"refine_radius must be 0 or more, got {self.refine_radius}")
+        if self.length_weight < 0 or self.merge_penalty < 0:
+            raise ConfigError("length_weight and merge_penalty must be 0 or more")
+
+    @property
+    def bead_shapes(self) -> list[tuple[int, int]]:
+        """Every (a, b) bead shape searched, 1-0 and 0-1 included."""
+        shapes = [(1, 0), (0, 1)]
+        for a in range(1, self.max_bead_side + 1):
+            for b in range(1, self.max_bead_side + 1):
+                if a + b <= self.max_bead_total:
+                    shapes.append((a, b))
+        return shapes
+
+    @classmethod
+    def from_mapping(cls, values: dict[str, Any]) -> AlignOptions:
+        """Build from keyword options (CLI or config), rejecting unknown names."""
+        known = {f.name: f.type for f in fields(cls)}
+        unknown = sorted(set(values) - set(known))
+        if unknown:
+            raise ConfigError(f"unknown aligner option(s): {', '.join(unknown)} "
+                              f"(known: {', '.join(sorted(known))})")
+        default = cls()
+        typed: dict[str, Any] = {}
+        for name, value in values.items():
+            want = type(getattr(default, name))
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise ConfigError(f"aligner option {name} must be a number, got {value!r}")
+            if want is int and not float(value).is_integer():
+                raise ConfigError(f"aligner option {name} must be an integer, got {value!r}")
+            typed[name] = want(value)
+        return replace(default, **typed)

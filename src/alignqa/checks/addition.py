@@ -1,0 +1,24 @@
+"""``addition``: a target segment the aligner paired with nothing in the source (a 0-1 bead)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .markup import has_content
+from .registry import Check, PairContext, register
+from .text import excerpt
+
+
+@register("addition", "warning", "A target segment has no counterpart in the source.",
+          defaults={"min_words": 1})
+def addition(check: Check, ctx: PairContext) -> Iterator:
+    min_words = int(ctx.options.get("min_words", 1))
+    for view in ctx.beads():
+        if view.source or not view.target:
+            continue
+        text = view.target_text
+        if not has_content(text) or len(text.split()) < min_words:
+            continue
+        what = view.kind.replace("-", " ")
+        yield ctx.finding(check, view, f"Target {what} added: '{excerpt(text)}' translates "
+                          "nothing in the source (expected no text here, or its source is missing)")

@@ -1,0 +1,175 @@
+"""``numbers``: the numbers of the source must recur in the target, whatever the locale's notation.
+
+3.5 in English is 3,5 in Latvian, German or French; 1,000 is 1.000 in German and 1 000 in French
+or Latvian; Arabic-Indic (١٢) and full-width (１２) digits are the same numbers as 12.
+A target often keeps the source's notation (machine translation does), so a target number is read
+both in the target's and in the source's locale. Ordinal dots (Latvian '2024.', German '1.') are
+no part of the number. Numbers inside URLs, placeholders, tags and code spans are left to the
+``placeholders`` check.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
+from .markup import find_tokens, mask
+from .registry import BeadView, Check, PairContext, register
+
+_SPACES = " \u00a0\u202f\u2009"
+# Digits joined by separators; a separator must sit between digits, so a trailing ordinal dot
+# or a sentence's full stop never belongs to the number.
+_NUMBER_RE = re.compile(r"\d+(?:[.,'’٫٬．，" + _SPACES + r"]\d+)*")
+# Characters that are a decimal or group separator whatever the locale says.
+_ALWAYS_DECIMAL = {"٫"}
+_ALWAYS_GROUP = {"٬"}
+_FULLWIDTH = {"．": ".", "，": ","}
+
+
+@dataclass(frozen=True)
+class Number:
+    text: str
+    start: int
+    end: int
+    values: frozenset[Decimal]  # readings in the locales that apply; one for the source side
+
+
+@lru_cache(maxsize=64)
+def _symbols(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Decimal and group separators of a language (babel's CLDR data)."""
+    try:
+        locale = Locale.parse(lang)
+    except (ValueError, UnknownLocaleError):
+        locale = Locale.parse("en")
+    decimal = {get_decimal_symbol(locale)} | _ALWAYS_DECIMAL
+    group = {get_group_symbol(locale)} | _ALWAYS_GROUP
+    if group & set(_SPACES):
+        # CLDR says no-break space; writers and machine translation use any space.
+        group |= set(_SPACES)
+    if "’" in group:
+        group.add("'")
+    return frozenset(decimal), frozenset(group)
+
+
+def _ascii_digits(text: str) -> str:
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
+
+
+def read_number(text: str, lang: str) -> Decimal | None:
+    """The value of ``text`` written in ``lang``'s notation, or None when it is not one number."""
+    text = "".join(_FULLWIDTH.get(c, c) for c in _ascii_digits(text))
+    decimal, group = _symbols(lang)
+    parts = re.split(r"(\D)", text)
+    digits, seps = parts[0::2], parts[1::2]
+    if not seps:
+        return Decimal(text)
+    fraction = ""
+    if seps[-1] in decimal:
+        fraction = digits[-1]
+        digits, seps = digits[:-1], seps[:-1]
+    if seps:
+        # Grouped: one group character throughout, 1-3 leading digits, then groups of exactly 3.
+        if len(set(seps)) != 1 or seps[0] not in group or not 1 <= len(digits[0]) <= 3:
+            return None
+        if any(len(d) != 3 for d in digits[1:]):
+            return None
+    try:
+        return Decimal("".join(digits) + ("." + fraction if fraction else ""))
+    except InvalidOperation:
+        return None
+
+
+def _readings(text: str, langs: tuple[str, ...]) -> frozenset[Decimal]:
+    values = (read_number(text, lang) for lang in langs)
+    return frozenset(v.normalize() for v in values if v is not None)
+
+
+def find_numbers(text: str, langs: tuple[str, ...]) -> list[Number]:
+    """Numbers of ``text`` read in the first language of ``langs`` that can read them.
+
+    A run no language reads as one number ('2024 10', '1.2.3', '01.05.2024') is split at spaces,
+    then into its digit runs: a version, a date or a list is a series of numbers.
+    """
+    masked = mask(text, ((t.start, t.end) for t in find_tokens(text)))
+    found: list[Number] = []
+    for m in _NUMBER_RE.finditer(masked):
+        found.extend(_split(m.group(), m.start(), langs))
+    return found
+
+
+def _split(text: str, offset: int, langs: tuple[str, ...]) -> Iterator[Number]:
+    values = _readings(text, langs)
+    if values:
+        yield Number(text, offset, offset + len(text), values)
+        return
+    # Pure digit runs always read, so the recursion ends.
+    pattern = r"[^ ]+" if " " in text else r"\d+"
+    for m in re.finditer(pattern, text):
+        yield from _split(m.group(), offset + m.start(), langs)
+
+
+def match_numbers(source: list[Number], target: list[Number]) -> tuple[list[Number], list[Number]]:
+    """Pair numbers of equal value; return (source numbers left unpaired, target numbers left)."""
+    free = sorted(range(len(target)), key=lambda i: (len(target[i].values), i))
+    missing: list[Number] = []
+    for number in source:
+        hit = next((i for i in free if number.values & target[i].values), None)
+        if hit is None:
+            missing.append(number)
+        else:
+            free.remove(hit)
+    extra = [target[i] for i in sorted(free)]
+    return missing, extra
+
+
+def _show(numbers: list[Number]) -> str:
+    return ", ".join(f"'{n.text}'" for n in numbers)
+
+
+@register("numbers", "error", "Numbers differ between source and target (locale-aware).",
+          defaults={"ignore": []})
+def numbers(check: Check, ctx: PairContext) -> Iterator:
+    ignore = {Decimal(str(v)).normalize() for v in ctx.options.get("ignore") or []}
+    for view in ctx.beads():
+        if not view.source or not view.target:
+            continue
+        yield from _check_bead(check, ctx, view, ignore)
+
+
+def _check_bead(check: Check, ctx: PairContext, view: BeadView, ignore: set[Decimal]) -> Iterator:
+    src_langs = (ctx.source_lang, ctx.target_lang)
+    tgt_langs = (ctx.target_lang, ctx.source_lang)
+    source = [_first_reading(n, ctx.source_lang) for n in find_numbers(view.source_text, src_langs)]
+    target = [_all_readings(n, tgt_langs) for n in find_numbers(view.target_text, tgt_langs)]
+    source = [n for n in source if not n.values <= ignore]
+    target = [n for n in target if not n.values <= ignore]
+    missing, extra = match_numbers(source, target)
+    if not missing and not extra:
+        return
+    parts = []
+    if missing:
+        parts.append(f"missing in the target: {_show(missing)}")
+    if extra:
+        parts.append(f"not in the source: {_show(extra)}")
+    expected = ", ".join(n.text for n in source) or "no numbers"
+    yield ctx.finding(check, view, f"Numbers differ: {'; '.join(parts)} (the source has "
+                      f"{expected})", source_spans=[(n.start, n.end) for n in missing],
+                      target_spans=[(n.start, n.end) for n in extra])
+
+
+def _first_reading(number: Number, lang: str) -> Number:
+    """The source is authoritative: read it in its own locale when that locale can."""
+    own = _readings(number.text, (lang,))
+    return number if not own else Number(number.text, number.start, number.end, own)
+
+
+def _all_readings(number: Number, langs: tuple[str, ...]) -> Number:
+    both = _readings(number.text, langs) or number.values
+    return Number(number.text, number.start, number.end, both)

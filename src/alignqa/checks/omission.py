@@ -1,0 +1,25 @@
+"""``omission``: a source segment the aligner paired with nothing in the target (a 1-0 bead)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .markup import has_content
+from .registry import Check, PairContext, register
+from .text import excerpt
+
+
+@register("omission", "error", "A source segment has no counterpart in the target.",
+          defaults={"min_words": 1})
+def omission(check: Check, ctx: PairContext) -> Iterator:
+    min_words = int(ctx.options.get("min_words", 1))
+    for view in ctx.beads():
+        if view.target or not view.source:
+            continue
+        text = view.source_text
+        # Tables rules, lone tags and emphasis markers are layout, not content to translate.
+        if not has_content(text) or len(text.split()) < min_words:
+            continue
+        what = view.kind.replace("-", " ")
+        yield ctx.finding(check, view, f"Source {what} not translated: '{excerpt(text)}' has no "
+                          "counterpart in the target")

@@ -1,0 +1,201 @@
+"""``punctuation``: end marks, Spanish opening marks, paired brackets and quotes, double spaces.
+
+End punctuation is compared by meaning, not by character: a question ends in '?' in English, '？' in
+Chinese and Japanese, ';' in Greek, '؟' in Arabic; an Armenian question ends in '։' and carries '՞'
+on the questioned word. Brackets and quotes are judged only when the source itself is balanced, so a
+quotation split over several sentences does not count against the target.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..findings import Severity
+from .markup import find_tokens, mask
+from .registry import BeadView, Check, PairContext, register
+
+STOP, QUESTION, EXCLAMATION, COLON, SEMICOLON, ELLIPSIS, COMMA = (
+    "full stop", "question mark", "exclamation mark", "colon", "semicolon", "ellipsis", "comma")
+
+_CLASSES = {
+    STOP: ".。｡．։።۔।॥။។",
+    QUESTION: "?？؟፧⸮\u037e",  # U+037E is the Greek question mark, NFC turns it into ';'
+    EXCLAMATION: "!！",
+    COLON: ":：",
+    SEMICOLON: ";；؛",
+    ELLIPSIS: "…⋯",
+    COMMA: ",，、،",
+}
+_CLASS_OF = {c: name for name, chars in _CLASSES.items() for c in chars}
+# Closing quotes and brackets, Markdown emphasis and spaces may follow the end punctuation.
+_CLOSERS = "\"'”“’‘»«›‹」』）)]】〉》*_` \u00a0\u202f"
+_EXPECTED = {
+    "zh": {STOP: "。", QUESTION: "？", EXCLAMATION: "！", COLON: "：", SEMICOLON: "；"},
+    "ja": {STOP: "。", QUESTION: "？", EXCLAMATION: "！", COLON: "："},
+    "el": {QUESTION: ";"},
+    "ar": {QUESTION: "؟", SEMICOLON: "؛"}, "fa": {QUESTION: "؟", SEMICOLON: "؛"},
+    "ur": {STOP: "۔", QUESTION: "؟"}, "hi": {STOP: "।"}, "am": {STOP: "።", QUESTION: "፧"},
+    "hy": {STOP: "։", QUESTION: "՞ on the word and ։", EXCLAMATION: "՜ on the word and ։"},
+}
+_LATIN = {STOP: ".", QUESTION: "?", EXCLAMATION: "!", COLON: ":", SEMICOLON: ";",
+          ELLIPSIS: "…", COMMA: ","}
+# Languages that write ordinal numbers with a dot ('2024. gadā', 'am 1. Januar').
+_ORDINAL_DOT = {"lv", "de", "da", "nb", "nn", "no", "fi", "et", "cs", "sk", "hu", "hr", "bs",
+                "sr", "sl", "is", "tr", "fo"}
+# Thai and Lao end sentences with a space, not a mark.
+_NO_END_MARK = {"th", "lo"}
+
+_BRACKETS = {")": "(", "]": "[", "}": "{", "）": "（", "】": "【", "」": "「", "』": "『",
+             "》": "《", "〉": "〈"}
+_QUOTE_FAMILIES = (
+    ("straight double quotes", '"', None),
+    ("curly double quotes", "„“”‟", None),
+    ("guillemets", "«", "»"),
+    ("single guillemets", "‹", "›"),
+)
+_DOUBLE_SPACE_RE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+
+
+def end_class(text: str, lang: str) -> tuple[str, ...]:
+    """The kinds of punctuation that end ``text``, read with ``lang``'s conventions."""
+    body = text.rstrip(_CLOSERS).replace("...", "…")
+    run = ""
+    while body and body[-1] in _CLASS_OF and len(run) < 3:
+        run = body[-1] + run
+        body = body[:-1]
+    kinds = [QUESTION if char == ";" and lang == "el" else _CLASS_OF[char] for char in run]
+    if lang == "hy" and kinds == [STOP]:
+        # Armenian marks a question or an exclamation on the word and still ends with '։'.
+        if "՞" in text:
+            return (QUESTION,)
+        if "՜" in text:
+            return (EXCLAMATION,)
+    return tuple(dict.fromkeys(kinds))
+
+
+def _expected(kinds: tuple[str, ...], lang: str) -> str:
+    table = _EXPECTED.get(lang, {})
+    return " + ".join(repr(table.get(k, _LATIN[k])) for k in kinds)
+
+
+def _describe(kinds: tuple[str, ...]) -> str:
+    return " + ".join(kinds) if kinds else "no end punctuation"
+
+
+@register("punctuation", "warning",
+          "End punctuation, brackets, quotes or spacing of the target differ from the source.",
+          defaults={"end": True, "opening": True, "brackets": True, "quotes": True,
+                    "double_spaces": True})
+def punctuation(check: Check, ctx: PairContext) -> Iterator:
+    opts = ctx.options
+    for view in ctx.beads():
+        if not view.source or not view.target:
+            continue
+        if opts.get("end", True):
+            yield from _end(check, ctx, view)
+        if opts.get("opening", True):
+            yield from _opening(check, ctx, view)
+        if opts.get("brackets", True):
+            yield from _brackets(check, ctx, view)
+        if opts.get("quotes", True):
+            yield from _quotes(check, ctx, view)
+        if opts.get("double_spaces", True):
+            yield from _double_spaces(check, ctx, view)
+
+
+def _end(check: Check, ctx: PairContext, view: BeadView) -> Iterator:
+    src, tgt = view.source_text, view.target_text
+    s_kinds = end_class(src, ctx.source_lang)
+    t_kinds = end_class(tgt, ctx.target_lang)
+    if s_kinds == t_kinds:
+        return
+    if ctx.target_lang in _NO_END_MARK and s_kinds == (STOP,) and not t_kinds:
+        return
+    end = len(tgt.rstrip(_CLOSERS))
+    span = [(max(end - 1, 0), end)] if t_kinds else []
+    if not s_kinds:
+        if t_kinds == (STOP,) and ctx.target_lang in _ORDINAL_DOT and end >= 2 \
+                and tgt[end - 2].isdigit():
+            return  # '… 2024.' is an ordinal, not an added full stop
+        yield ctx.finding(check, view, f"The target ends with {_describe(t_kinds)} "
+                          f"({tgt[end - 1]!r}) but the source has no end punctuation",
+                          severity=Severity.INFO, target_spans=span)
+        return
+    found = f"ends with {_describe(t_kinds)} ({tgt[end - 1]!r})" if t_kinds else \
+        "has no end punctuation"
+    yield ctx.finding(check, view, f"The source ends with {_describe(s_kinds)} but the target "
+                      f"{found}; expected {_expected(s_kinds, ctx.target_lang)}",
+                      target_spans=span)
+
+
+def _opening(check: Check, ctx: PairContext, view: BeadView) -> Iterator:
+    """Spanish opens questions and exclamations with '¿' and '¡'."""
+    if ctx.target_lang != "es":
+        return
+    tgt = view.target_text
+    for kind, opener in ((QUESTION, "¿"), (EXCLAMATION, "¡")):
+        if kind in end_class(tgt, "es") and opener not in tgt:
+            yield ctx.finding(check, view, f"The Spanish target ends with a {kind} but has no "
+                              f"opening '{opener}'", severity=Severity.INFO)
+
+
+def _unmatched_brackets(text: str) -> list[tuple[int, int]]:
+    stack: list[int] = []
+    bad: list[int] = []
+    openers = set(_BRACKETS.values())
+    for i, char in enumerate(text):
+        if char in openers:
+            stack.append(i)
+        elif char in _BRACKETS:
+            if stack and text[stack[-1]] == _BRACKETS[char]:
+                stack.pop()
+            else:
+                bad.append(i)
+    return [(i, i + 1) for i in sorted(bad + stack)]
+
+
+def _masked(text: str) -> str:
+    # URLs with parentheses, {placeholders} and code spans would count as brackets and quotes.
+    return mask(text, ((t.start, t.end) for t in find_tokens(text)))
+
+
+def _brackets(check: Check, ctx: PairContext, view: BeadView) -> Iterator:
+    if _unmatched_brackets(_masked(view.source_text)):
+        return
+    bad = _unmatched_brackets(_masked(view.target_text))
+    if bad:
+        chars = ", ".join(repr(view.target_text[s]) for s, _ in bad)
+        yield ctx.finding(check, view, f"Unbalanced brackets in the target: {chars} without its "
+                          "pair (the source's brackets are balanced)", target_spans=bad)
+
+
+def _quote_imbalance(text: str) -> list[tuple[str, list[int]]]:
+    out = []
+    for name, opening, closing in _QUOTE_FAMILIES:
+        where = [i for i, c in enumerate(text) if c in opening or c == closing]
+        if closing is None:
+            balanced = len(where) % 2 == 0
+        else:
+            balanced = sum(c in opening for c in text) == text.count(closing)
+        if not balanced:
+            out.append((name, where))
+    return out
+
+
+def _quotes(check: Check, ctx: PairContext, view: BeadView) -> Iterator:
+    if _quote_imbalance(_masked(view.source_text)):
+        return
+    for name, where in _quote_imbalance(_masked(view.target_text)):
+        chars = "".join(view.target_text[i] for i in where)
+        yield ctx.finding(check, view, f"Unpaired {name} in the target ({chars}); the source's "
+                          "quotes are paired", target_spans=[(i, i + 1) for i in where])
+
+
+def _double_spaces(check: Check, ctx: PairContext, view: BeadView) -> Iterator:
+    if _DOUBLE_SPACE_RE.search(_masked(view.source_text)):
+        return
+    spans = [m.span() for m in _DOUBLE_SPACE_RE.finditer(_masked(view.target_text))]
+    if spans:
+        yield ctx.finding(check, view, f"Double space in the target ({len(spans)}x) where the "
+                          "source has single spaces", severity=Severity.INFO, target_spans=spans)

@@ -1,0 +1,117 @@
+"""``untranslated``: the target repeats the source, mostly copies its words, or is written in the
+source language.
+
+Words are compared after dropping URLs, code, placeholders, numbers and do-not-translate terms, so a
+sentence that only carries those is never "untranslated". A short run of capitalised words is taken
+for a name ('Microsoft Teams') unless it is an English heading, where Title Case is the norm.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+
+from ..glossary import load_glossary
+from ..languages import language_name
+from .langid import PY3LANGID, family, guess, identifiable, letters, supported
+from .markup import find_tokens, mask
+from .registry import BeadView, Check, PairContext, register
+from .text import comparable
+
+_WORD_RE = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
+# Languages whose headings are written in Title Case, so capitals there do not mark names.
+_TITLE_CASE = {"en"}
+
+
+def _words(text: str, skip: frozenset[str]) -> list[re.Match]:
+    masked = mask(text, ((t.start, t.end) for t in find_tokens(text)))
+    return [m for m in _WORD_RE.finditer(masked) if m.group().casefold() not in skip]
+
+
+def _looks_like_name(word: str) -> bool:
+    return word[0].isupper() or any(c.isupper() for c in word[1:])
+
+
+def dnt_words(ctx: PairContext) -> frozenset[str]:
+    """Words of do-not-translate terms: from the ``dnt`` option and from the glossary, if any."""
+    terms = list(ctx.options.get("dnt") or [])
+    if ctx.options.get("glossary"):
+        glossary = load_glossary(ctx.options["glossary"])
+        terms += [e.source for e in glossary.entries_for(ctx.source_lang, ctx.target_lang)
+                  if e.dnt]
+    return frozenset(w.casefold() for term in terms for w in term.split())
+
+
+@register("untranslated", "error",
+          "The target is the source text, mostly copied from it, or in the source language.",
+          defaults={"min_words": 2, "max_name_words": 3, "max_overlap": 0.8,
+                    "overlap_min_words": 4, "min_similarity": 0.9, "detector": PY3LANGID,
+                    "min_letters": 30, "min_confidence": 0.9, "dnt": [], "glossary": None})
+def untranslated(check: Check, ctx: PairContext) -> Iterator:
+    if family(ctx.source_lang) == family(ctx.target_lang):
+        return
+    skip = dnt_words(ctx)
+    for view in ctx.beads():
+        if view.source and view.target:
+            finding = _copied(check, ctx, view, skip) or _in_source_language(check, ctx, view)
+            if finding is not None:
+                yield finding
+
+
+def _copied(check: Check, ctx: PairContext, view: BeadView, skip: frozenset[str]):
+    opts = ctx.options
+    src = _words(view.source_text, skip)
+    tgt = _words(view.target_text, skip)
+    if not tgt:
+        return None
+    src_forms = [m.group().casefold() for m in src]
+    tgt_forms = [m.group().casefold() for m in tgt]
+    whole = [(0, len(view.target_text))]
+    if src_forms == tgt_forms:
+        if len(tgt) < int(opts.get("min_words", 2)):
+            return None
+        names = len(tgt) <= int(opts.get("max_name_words", 3)) and all(
+            _looks_like_name(m.group()) for m in tgt)
+        title_case = view.kind == "heading" and ctx.source_lang in _TITLE_CASE
+        if names and not title_case:
+            return None
+        return ctx.finding(check, view, f"The target is the source text unchanged; expected a "
+                           f"{language_name(ctx.target_lang)} translation", target_spans=whole)
+    if len(tgt) < int(opts.get("overlap_min_words", 4)):
+        return None
+    known = set(src_forms)
+    copied = [m for m in tgt if m.group().casefold() in known]
+    share = len(copied) / len(tgt)
+    if share >= float(opts.get("max_overlap", 0.8)):
+        return ctx.finding(check, view, f"{len(copied)} of the target's {len(tgt)} words are "
+                           f"copied from the source ({share:.0%}); expected a "
+                           f"{language_name(ctx.target_lang)} translation", score=share,
+                           target_spans=[m.span() for m in copied])
+    similarity = SequenceMatcher(None, comparable(view.source_text),
+                                 comparable(view.target_text), autojunk=False).ratio()
+    if similarity >= float(opts.get("min_similarity", 0.9)):
+        return ctx.finding(check, view, f"The target is nearly the source text "
+                           f"({similarity:.0%} alike); expected a "
+                           f"{language_name(ctx.target_lang)} translation", score=similarity,
+                           target_spans=whole)
+    return None
+
+
+def _in_source_language(check: Check, ctx: PairContext, view: BeadView):
+    opts = ctx.options
+    detector = opts.get("detector", PY3LANGID)
+    if not supported(ctx.source_lang, detector):
+        return None
+    text = identifiable(view.target_text)
+    if letters(text) < int(opts.get("min_letters", 30)):
+        return None
+    found = guess(text, ctx.target_lang, detector)
+    if found is None or found.prob < float(opts.get("min_confidence", 0.9)):
+        return None
+    if family(found.lang) != family(ctx.source_lang):
+        return None
+    return ctx.finding(check, view, f"The target is written in {language_name(found.lang)}, the "
+                       f"source language (p={found.prob:.2f} by {detector}); expected "
+                       f"{language_name(ctx.target_lang)}", score=found.prob,
+                       target_spans=[(0, len(view.target_text))])

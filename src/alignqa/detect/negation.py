@@ -1,0 +1,116 @@
+"""Negation cues per language, and whether one side of a pair negates while the other does not.
+
+Embeddings barely move when a ``not`` is added or dropped (the cosine changes by 0.00-0.06), so
+negation is compared by rule. The rule is deliberately coarse: *presence* of a cue on each side,
+not the count, because languages with negative concord (Latvian ``neviens nav``, Czech ``nikdo
+nepřišel``, French ``ne ... jamais``) put two cues where English puts one.
+
+Latvian and Czech negate verbs with a ``ne-`` prefix, which no closed word list covers. A word with
+that prefix counts as a cue unless its stem is a known lexicalised non-negation (``nedēļa`` is a
+week, ``nekustamais īpašums`` is real estate; Czech ``nej-`` is the superlative). What slips through
+only makes the feature noisier; the detector's weights were fitted with that noise present.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# Whole words (casefolded) that negate, per language.
+_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor",
+                     "nowhere", "cannot", "can't", "won't", "don't", "doesn't", "didn't",
+                     "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't",
+                     "shouldn't", "wouldn't", "couldn't", "mustn't", "needn't"}),
+    "de": frozenset({"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie",
+                     "niemals", "niemand", "niemanden", "nichts", "weder", "nirgends",
+                     "nirgendwo"}),
+    "fr": frozenset({"ne", "n", "jamais", "aucun", "aucune", "rien", "ni", "non", "nulle",
+                     "nullement", "guère"}),
+    "id": frozenset({"tidak", "tak", "bukan", "belum", "jangan", "tiada", "enggak", "nggak",
+                     "gak", "takkan", "tidaklah", "bukanlah", "belumlah"}),
+    "lv": frozenset({"ne", "nav", "nekad", "nekas", "neko", "nedz", "neviens", "neviena",
+                     "nevienu", "nevienam", "nevienas", "nekur"}),
+    "cs": frozenset({"ne", "nikdy", "nic", "nikdo", "nikoho", "nikomu", "ani", "žádný", "žádná",
+                     "žádné", "žádného", "žádnou", "žádnému", "nikde", "není", "nejsou"}),
+    "es": frozenset({"no", "nunca", "jamás", "nada", "nadie", "ningún", "ninguno", "ninguna",
+                     "ni", "tampoco"}),
+    "it": frozenset({"non", "mai", "niente", "nulla", "nessuno", "nessuna", "né"}),
+    "pt": frozenset({"não", "nunca", "nada", "ninguém", "nenhum", "nenhuma", "nem"}),
+    "nl": frozenset({"niet", "geen", "nooit", "niemand", "niets", "nergens"}),
+    "ru": frozenset({"не", "нет", "никогда", "ничего", "никто", "ни"}),
+}
+# Languages whose verbs take a negating "ne-" prefix, with stems that only look negated.
+_PREFIX_NOT_NEGATION: dict[str, tuple[str, ...]] = {
+    "lv": ("nedēļ", "nekustam", "neitr", "nerv", "neiron", "neto", "neon", "nektār", "negatīv",
+           "nepiecieš", "nedaudz", "nesen", "neliel", "neret", "nelaim"),
+    "cs": ("nej", "nebo", "neboť", "nemoc", "nemocn", "neděl", "nerv", "neutr", "negativ",
+           "nebezpeč", "něm", "nezbytn"),
+}
+# Substring cues for languages written without spaces; common false friends are listed apart.
+_SUBSTRINGS: dict[str, tuple[str, ...]] = {
+    "zh": ("不", "没", "沒", "未", "无", "無", "别", "勿", "莫", "非"),
+    "ja": ("ない", "ません", "なかった", "ず", "ぬ", "無", "不", "非", "未"),
+}
+_SUBSTRING_FALSE: dict[str, tuple[str, ...]] = {
+    "zh": ("不过", "不同", "无论", "非常", "未来", "莫名", "并非不"),
+    "ja": ("少ない", "危ない", "未来", "非常"),
+}
+
+_WORD_RE = re.compile(r"\w+(?:'\w+)?", re.UNICODE)
+
+
+def negation_cues(text: str, lang: str) -> list[tuple[int, int]]:
+    """Character spans of the negation cues in ``text`` (empty for an unknown language)."""
+    lang = lang.lower()
+    if lang in _SUBSTRINGS:
+        return _substring_cues(text, lang)
+    words = _WORDS.get(lang)
+    if words is None:
+        return []
+    prefix_exceptions = _PREFIX_NOT_NEGATION.get(lang)
+    spans = []
+    for m in _WORD_RE.finditer(text):
+        w = m.group().casefold()
+        if lang == "en" and w.endswith("n't"):
+            spans.append(m.span())
+        elif lang == "fr" and w.startswith("n'"):
+            spans.append((m.start(), m.start() + 2))
+        elif w in words or (prefix_exceptions is not None
+                            and _prefixed_negation(w, prefix_exceptions)):
+            spans.append(m.span())
+    return spans
+
+
+def _prefixed_negation(word: str, exceptions: Sequence[str]) -> bool:
+    return len(word) >= 5 and word.startswith("ne") and not word.startswith(tuple(exceptions))
+
+
+def _substring_cues(text: str, lang: str) -> list[tuple[int, int]]:
+    blocked: set[int] = set()
+    for false in _SUBSTRING_FALSE[lang]:
+        for m in re.finditer(re.escape(false), text):
+            blocked.update(range(*m.span()))
+    spans = []
+    for cue in _SUBSTRING_CUES_SORTED[lang]:
+        for m in re.finditer(re.escape(cue), text):
+            if not blocked.intersection(range(*m.span())):
+                spans.append(m.span())
+                blocked.update(range(*m.span()))
+    return sorted(spans)
+
+
+# Longer cues first, so that "なかった" is one cue and not "な" + "かった".
+_SUBSTRING_CUES_SORTED = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in _SUBSTRINGS.items()}
+
+
+def supports(lang: str) -> bool:
+    """Whether negation cues are known for ``lang`` (pairs with an unknown side are not compared)."""
+    return lang.lower() in _WORDS or lang.lower() in _SUBSTRINGS
+
+
+def negation_mismatch(src: str, src_lang: str, tgt: str, tgt_lang: str) -> bool:
+    """True when exactly one side carries a negation cue (False when a language is unknown)."""
+    if not (supports(src_lang) and supports(tgt_lang)):
+        return False
+    return bool(negation_cues(src, src_lang)) != bool(negation_cues(tgt, tgt_lang))

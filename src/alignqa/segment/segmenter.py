@@ -1,0 +1,122 @@
+"""The ``segment`` stage: documents into located segments (headings, list items, table rows,
+sentences) for the aligner."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from ..document import HEADING, SENTENCE, TABLE_ROW, Document, Segment, read_text
+from ..errors import InputError
+from ..languages import CJK, validate_language
+from .boundaries import sentence_spans
+from .cjk import cjk_sentence_spans
+from .markdown import Block, blocks, is_heading_like, is_short
+from .masking import MaskedText, mask_directives, mask_markdown
+
+_HAS_TEXT_RE = re.compile(r"[^\W_]")
+
+Span = tuple[int, int]
+
+
+def segment_text(text: str, lang: str) -> list[Segment]:
+    """Split a Markdown or plain-text document into segments.
+
+    Headings (``#`` lines, or short bare lines in a document without them), list items and
+    table rows keep their own segments; paragraph text is split into sentences. Code blocks,
+    HTML comments and suppression directives are left out, and ``text[s.start:s.end] == s.text``
+    holds for every segment ``s``.
+    """
+    lang = _language(lang)
+    masked = mask_markdown(text)
+    locate = _Locator(text)
+    segments: list[Segment] = []
+    for block in blocks(masked.text, lang):
+        kind = block.kind
+        if block.bare and _is_bare_heading(masked.text, block, lang):
+            kind = HEADING
+        spans = _sentences(masked.text, block.start, block.end, lang) if (
+            kind != HEADING and block.split) else [(block.start, block.end)]
+        marker = block.marker
+        for start, end in _visible(masked, spans, "|" if kind == TABLE_ROW else ""):
+            segments.append(locate.segment(start, end, kind, marker))
+            marker = ""
+    return segments
+
+
+def segment_lines(text: str) -> list[Segment]:
+    """Pre-split mode: every non-empty line is one segment of kind "sentence", as is.
+
+    Only suppression directives are left out; Markdown is not interpreted.
+    """
+    masked = mask_directives(text)
+    locate = _Locator(text)
+    lines: list[Span] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return [locate.segment(s, e, SENTENCE, "") for s, e in _visible(masked, lines)]
+
+
+def load_document(path: str | Path, lang: str, *, presplit: bool = False) -> Document:
+    """Read, decode and segment one document; InputError names the file when it cannot be used."""
+    lang = validate_language(lang, path)
+    text = read_text(path)
+    segments = segment_lines(text) if presplit else segment_text(text, lang)
+    if not segments:
+        raise InputError("no text to align (only code, comments or markup)", path)
+    return Document(path=Path(path), lang=lang, text=text, segments=segments)
+
+
+def _sentences(text: str, start: int, end: int, lang: str) -> list[Span]:
+    if lang in CJK:
+        return cjk_sentence_spans(text, start, end)
+    return sentence_spans(text, start, end, lang)
+
+
+def _is_bare_heading(text: str, block: Block, lang: str) -> bool:
+    """A bare line is a heading when short and not ending like prose, or when it is a short
+    question standing alone on its line ("Kas ir klienta saskarsme?")."""
+    line = text[block.start:block.end]
+    if is_heading_like(line, lang):
+        return True
+    return line.rstrip().endswith(("?", "？")) and is_short(line, lang) and len(
+        _sentences(text, block.start, block.end, lang)) == 1
+
+
+def _visible(masked: MaskedText, spans: list[Span], edge: str = "") -> Iterator[Span]:
+    """Each span minus masked text, trimmed of whitespace and ``edge`` characters; a masked
+    comment inside a span splits it, since a segment's text is an exact slice of the document.
+    Pieces without a letter or digit go."""
+    text = masked.text
+    for start, end in spans:
+        pieces = masked.visible_pieces(start, end) if masked.spans else [(start, end)]
+        for a, b in pieces:
+            while a < b and (text[a].isspace() or text[a] in edge):
+                a += 1
+            while b > a and (text[b - 1].isspace() or text[b - 1] in edge):
+                b -= 1
+            if a < b and _HAS_TEXT_RE.search(text, a, b):
+                yield a, b
+
+
+class _Locator:
+    """Line and column of offsets in one text."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def segment(self, start: int, end: int, kind: str, marker: str) -> Segment:
+        line = bisect.bisect_right(self.line_starts, start)
+        column = start - self.line_starts[line - 1] + 1
+        return Segment(self.text[start:end], kind, line, column, start, end, marker)
+
+
+@lru_cache(maxsize=256)
+def _language(lang: str) -> str:
+    return validate_language(lang)

@@ -1,0 +1,109 @@
+"""Run every case of tests/checks/fixtures/<check-id>.yaml through its check.
+
+A case names ``source_lang`` and ``target_lang``, gives ``source``/``target`` (one 1-1 bead), a list
+of ``beads``, or a list of ``pairs`` (corpus checks), optional ``options`` and an optional inline
+``glossary`` (CSV text, written to a file whose path becomes the ``glossary`` option). ``expect`` is
+``[]`` or a list of findings, each with a ``message`` substring (or list of substrings) and
+optionally ``severity``, ``source_span``/``target_span`` (the text each span covers, in order),
+``bead`` (index) and ``pair`` (index). Findings and expectations must correspond one to one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from check_cases import case_pairs, pair_index
+
+from alignqa.checks.registry import REGISTRY, all_checks
+from alignqa.findings import Finding
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CASE_KEYS = {"name", "source_lang", "target_lang", "source", "target", "beads", "pairs",
+             "options", "glossary", "expect", "note"}
+EXPECT_KEYS = {"message", "severity", "source_span", "target_span", "bead", "pair"}
+
+
+def load_fixture(path: Path) -> tuple[str, list[dict]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert set(data) == {"check", "cases"}, f"{path.name}: top-level keys are check and cases"
+    assert data["check"] == path.stem, f"{path.name}: check id must match the file name"
+    return data["check"], data["cases"]
+
+
+def _fixture_cases() -> list[Any]:
+    all_checks()
+    params = []
+    for path in sorted(FIXTURES.glob("*.yaml")):
+        check_id, cases = load_fixture(path)
+        if check_id not in REGISTRY:
+            continue  # a fixture for a check not written yet fails test_every_check_has_fixtures
+        for case in cases:
+            params.append(pytest.param(check_id, case, id=f"{check_id}: {case['name']}"))
+    return params
+
+
+def run_case(check_id: str, case: dict, tmp_path: Path) -> list[Finding]:
+    unknown = set(case) - CASE_KEYS
+    assert not unknown, f"unknown case keys {sorted(unknown)}"
+    check = REGISTRY[check_id]
+    options = {**check.defaults, **(case.get("options") or {})}
+    if "glossary" in case:
+        path = tmp_path / "glossary.csv"
+        path.write_text(case["glossary"], encoding="utf-8")
+        options["glossary"] = str(path)
+    pairs = case_pairs(case, options)
+    if check.scope == "corpus":
+        return check.run(pairs)
+    return [f for ctx in pairs for f in check.run(ctx)]
+
+
+def _span_texts(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    return [text[s:e] for s, e in spans]
+
+
+def _matches(finding: Finding, want: dict) -> bool:
+    messages = want.get("message", [])
+    for part in [messages] if isinstance(messages, str) else messages:
+        if part not in finding.message:
+            return False
+    if "severity" in want and finding.severity.value != want["severity"]:
+        return False
+    for side in ("source", "target"):
+        key = f"{side}_span"
+        if key in want:
+            wanted = want[key] if isinstance(want[key], list) else [want[key]]
+            got = _span_texts(getattr(finding, f"{side}_text"), getattr(finding, f"{side}_spans"))
+            if got != wanted:
+                return False
+    if "bead" in want and finding.bead != want["bead"]:
+        return False
+    return "pair" not in want or pair_index(finding.path) == want["pair"]
+
+
+def _describe(findings: list[Finding]) -> str:
+    lines = []
+    for f in findings:
+        spans = (_span_texts(f.source_text, f.source_spans),
+                 _span_texts(f.target_text, f.target_spans))
+        lines.append(f"  [{f.severity.value}] bead {f.bead} {f.path}: {f.message} spans={spans}")
+    return "\n".join(lines) or "  (none)"
+
+
+@pytest.mark.parametrize(("check_id", "case"), _fixture_cases())
+def test_fixture_case(check_id: str, case: dict, tmp_path: Path) -> None:
+    findings = run_case(check_id, case, tmp_path)
+    expected = case["expect"] or []
+    for want in expected:
+        assert set(want) <= EXPECT_KEYS, f"unknown keys {sorted(set(want) - EXPECT_KEYS)}"
+        assert want.get("message"), "an expected finding needs a message substring"
+    left = list(findings)
+    for want in expected:
+        hit = next((f for f in left if _matches(f, want)), None)
+        assert hit is not None, f"no finding matches {want}; got:\n{_describe(findings)}"
+        left.remove(hit)
+    assert not left, f"unexpected findings:\n{_describe(left)}"
+    for f in findings:
+        assert f.check == check_id
