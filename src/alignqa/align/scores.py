@@ -174,3 +174,23 @@ def _top_k_mean(index: np.ndarray, values: np.ndarray, size: int, k: int) -> np.
     sums = np.bincount(idx[keep], weights=val[keep], minlength=size)
     counts = np.bincount(idx[keep], minlength=size)
     return np.divide(sums, counts, out=np.zeros(size), where=counts > 0)
+
+
+def bead_similarity(src: Side, tgt: Side, s0: int, a: int, t0: int, b: int) -> float:
+    """The margin of one bead from its window vectors (real concatenations where known)."""
+    u = src.centred(src.window_vector(s0, a))
+    v = tgt.centred(tgt.window_vector(t0, b))
+    margins = src.window_margins(np.array([s0]), a) + tgt.window_margins(np.array([t0]), b)
+    return float(u @ v - 0.5 * margins[0])
+
+
+def explicit_values(src: Side, tgt: Side, rows: np.ndarray, cols: np.ndarray, a: int, b: int,
+                    options: AlignOptions) -> np.ndarray:
+    """Values of shape (a, b) at the given cells from explicit window vectors (small sets)."""
+    s0, t0 = rows - a, cols - b
+    us, inv_s = np.unique(s0, return_inverse=True)
+    ut, inv_t = np.unique(t0, return_inverse=True)
+    u = np.stack([src.centred(src.window_vector(int(s), a)) for s in us])
+    v = np.stack([tgt.centred(tgt.window_vector(int(t), b)) for t in ut])
+    cos = np.einsum("ij,ij->i", u[inv_s], v[inv_t])
+    return bead_value(src, tgt, s0, t0, a, b, cos, options)

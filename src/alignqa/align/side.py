@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 _EPS = 1e-9
+WEIGHT_POWER = 1.0
+MARGIN_MODE = 'mean'
 
 
 @dataclass
@@ -31,7 +33,7 @@ class Side:
     def __post_init__(self) -> None:
         n = len(self.vectors)
         # Length + 1 keeps empty or one-character segments from vanishing from a window.
-        self.weights = self.lengths + 1.0
+        self.weights = (self.lengths + 1.0) ** WEIGHT_POWER
         self._len_prefix = _prefix(self.lengths)
         x = self.vectors.astype(np.float64)
         self._own_prefix = _prefix(self.weights * (x @ self.centre))
@@ -39,8 +41,7 @@ class Side:
         self.centre_sq = float(self.centre @ self.centre)
         self.centres_dot = float(self.centre @ self.other_centre)
         # norm2[a][s] = |sum_{k in [s, s+a)} w_k x_k|^2 grows by one segment per size.
-        self.margins = np.zeros(n)
-        self._margin_prefix = _prefix(self.margins)
+        self.set_margins(np.zeros(n))
         self.norms: list[np.ndarray] = [np.zeros(0)]
         if n == 0:
             return
@@ -66,13 +67,23 @@ class Side:
     def set_margins(self, margins: np.ndarray) -> None:
         """Mean cosine of each segment with its nearest neighbours on the other side."""
         self.margins = margins
-        self._margin_prefix = _prefix(margins)
+        self._plain_prefix = _prefix(margins)
+        self._margin_prefix = _prefix(margins * self.weights)
+        self._weight_prefix = _prefix(self.weights)
 
     def window_lengths(self, starts: np.ndarray, size: int) -> np.ndarray:
         return self._len_prefix[starts + size] - self._len_prefix[starts]
 
     def window_margins(self, starts: np.ndarray, size: int) -> np.ndarray:
-        return (self._margin_prefix[starts + size] - self._margin_prefix[starts]) / size
+        if MARGIN_MODE == "weighted":
+            return ((self._margin_prefix[starts + size] - self._margin_prefix[starts])
+                    / (self._weight_prefix[starts + size] - self._weight_prefix[starts]))
+        if MARGIN_MODE == "max":
+            out = self.margins[starts].copy()
+            for o in range(1, size):
+                out = np.maximum(out, self.margins[starts + o])
+            return out
+        return (self._plain_prefix[starts + size] - self._plain_prefix[starts]) / size
 
     def window_norms(self, starts: np.ndarray, size: int) -> np.ndarray:
         return self.norms[size][starts]

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 
 from ..findings import Finding, Severity
 from .registry import BeadView, Check, PairContext, register
-from .text import comparable, excerpt
+from .text import comparable, excerpt, word_count
 
 Occurrence = tuple[PairContext, BeadView]
 
@@ -27,7 +27,7 @@ def _where(occ: Occurrence) -> str:
 def _variants(groups: dict[str, dict[str, list[Occurrence]]], min_words: int):
     """For each key with several distinct values: (reference value, its occurrences, others)."""
     for key, by_value in groups.items():
-        if len(by_value) < 2 or len(key.split()) < min_words:
+        if len(by_value) < 2 or word_count(key) < min_words:
             continue
         ranked = sorted(by_value.items(), key=lambda kv: (-len(kv[1]), _order(kv[1][0])))
         yield ranked[0], ranked[1:]

@@ -1,11 +1,12 @@
 """``glossary``: a source term found in the source must be rendered as the glossary says.
 
 Terms match case-insensitively on word boundaries (CJK: anywhere, having no spaces). Words inflect,
-so each word of a term may end differently: its last ``strip`` letters may change and up to
-``extra`` letters may follow (``INFLECTION``). Latvian 'klients' then matches 'klientam', 'klientu';
-Indonesian 'klien' matches 'kliennya'. Prefixing inflection (Indonesian 'me-', 'di-') is not
-recognised: list such forms as alternatives ('simpan|menyimpan'). Words under four letters match
-exactly, so 'AI' never matches 'AIDS'.
+so each word of a term is cut to a stem, dropping the longest ending listed for its language in
+``INFLECTION``, and any form that starts with the stem and adds at most ``extra`` letters matches:
+Latvian 'klients' (stem 'klient') matches 'klientam', 'personīgais' matches 'personīgo'; Indonesian
+'klien' matches 'kliennya'. Prefixing inflection (Indonesian 'me-', 'di-') is not recognised: list
+such forms as alternatives ('simpan|menyimpan'). Words under four letters match exactly, so 'AI'
+never matches 'AIDS', and no stem is cut below four letters.
 """
 
 from __future__ import annotations
@@ -19,30 +20,42 @@ from ..languages import language_name
 from .registry import BeadView, Check, PairContext, register
 from .text import is_cjk
 
-# (strip, extra) per language: how many final letters of a term's word may change, and how many
-# letters may follow what is kept. Fusional languages change endings; agglutinative ones add.
-INFLECTION = {
-    "lv": (2, 4), "lt": (2, 4), "et": (1, 5), "fi": (1, 6), "hu": (0, 6),
-    "pl": (2, 4), "cs": (2, 4), "sk": (2, 4), "sl": (2, 4), "hr": (2, 4), "bs": (2, 4),
-    "sr": (2, 4), "ru": (2, 4), "uk": (2, 4), "bg": (0, 4), "ro": (1, 4), "el": (2, 4),
-    "id": (0, 4), "ms": (0, 4), "tr": (0, 6),
-    "de": (0, 3), "nl": (0, 2), "sv": (0, 4), "da": (0, 3), "nb": (0, 3), "no": (0, 3),
-    "en": (0, 2), "fr": (0, 2), "es": (0, 2), "pt": (0, 2), "it": (1, 1),
+_VOWELS = tuple("aeiouyāēīōūąęėįųůаеиоуыэюяёьйαεηιουωάέήίόύώ")
+_LV = ("ajam", "ajai", "ajos", "ajās", "iem", "ais", "ām", "ēm", "ie", "is", "us", "as", "es",
+       "os", "ai", "ei", "ij", "s", "š", "a", "e", "i", "u", "o", "ā", "ē", "ī", "ū")
+_LT = ("iams", "ams", "ems", "oms", "ais", "ių", "ės", "as", "is", "ys", "us", "ai", "ui",
+       "ą", "ę", "į", "ų", "ė", "a", "e", "i", "o", "u", "y")
+_ROMANCE = (("es", "e", "s", "a", "o", "i"), 2)
+# Per language: endings a term's word may lose, and how many letters may follow its stem.
+# Fusional languages swap endings (Latvian, Lithuanian, Slavic); agglutinative ones add suffixes.
+INFLECTION: dict[str, tuple[tuple[str, ...], int]] = {
+    "lv": (_LV, 4), "lt": (_LT, 4),
+    "id": ((), 4), "ms": ((), 4), "tr": ((), 6), "hu": ((), 6), "fi": (_VOWELS, 6),
+    "et": (_VOWELS, 5),
+    "en": (("e",), 2), "de": (("en", "e"), 3), "nl": (("en", "e"), 2),
+    "sv": (("a", "e"), 4), "da": (("e",), 3), "nb": (("e",), 3), "no": (("e",), 3),
+    "fr": _ROMANCE, "es": _ROMANCE, "pt": _ROMANCE, "it": _ROMANCE, "ca": _ROMANCE,
+    "ro": (_VOWELS, 4),
 }
-_DEFAULT_INFLECTION = (1, 3)
+_DEFAULT_INFLECTION = (_VOWELS, 3)  # Slavic, Greek and the rest: a final vowel may change
 _MIN_STEM = 4
+
+
+def _stem(word: str, endings: tuple[str, ...]) -> str:
+    lower = word.lower()
+    cut = max((len(e) for e in endings
+               if lower.endswith(e) and len(word) - len(e) >= _MIN_STEM), default=0)
+    return word[:len(word) - cut]
 
 
 def _word_pattern(word: str, lang: str, inflect: bool) -> str:
     if any(is_cjk(c) for c in word):
         return re.escape(word)
-    strip, extra = INFLECTION.get(lang, _DEFAULT_INFLECTION) if inflect else (0, 0)
-    if len(word) < _MIN_STEM or not word[-1].isalpha():
-        strip, extra = 0, 0
-    strip = min(strip, len(word) - _MIN_STEM) if strip else 0
-    stem = word[:len(word) - strip]
-    tail = rf"\w{{0,{strip + extra}}}" if strip + extra else ""
-    return rf"(?<!\w){re.escape(stem)}{tail}(?!\w)"
+    if not inflect or len(word) < _MIN_STEM or not word[-1].isalpha():
+        return rf"(?<!\w){re.escape(word)}(?!\w)"
+    endings, extra = INFLECTION.get(lang, _DEFAULT_INFLECTION)
+    stem = _stem(word, endings)
+    return rf"(?<!\w){re.escape(stem)}\w{{0,{extra}}}(?!\w)"
 
 
 @lru_cache(maxsize=4096)

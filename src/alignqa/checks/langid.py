@@ -39,6 +39,7 @@ _FAMILY_OF = {code: min(fam) for fam in _FAMILIES for code in fam}
 _NO_LANGUAGE = {"zxx", "un"}
 
 
+@lru_cache(maxsize=512)
 def family(code: str) -> str:
     """A representative code of ``code``'s family of close varieties (itself when none)."""
     code = code.lower().split("-")[0].split("_")[0]
@@ -85,14 +86,16 @@ def _langdetect_factory():
 
 def supported(lang: str, detector: str = PY3LANGID) -> bool:
     """Whether ``detector`` knows ``lang`` (or a close variety): otherwise it cannot judge it."""
-    return family(lang) in {family(code) for code in _labels(detector)}
+    return family(lang) in _families(detector)
 
 
 @lru_cache(maxsize=2)
-def _labels(detector: str) -> frozenset[str]:
+def _families(detector: str) -> frozenset[str]:
     if detector == LANGDETECT:
-        return frozenset(_langdetect_factory().get_lang_list())
-    return frozenset(_py3langid().labels)
+        labels = _langdetect_factory().get_lang_list()
+    else:
+        labels = _py3langid().labels
+    return frozenset(family(code) for code in labels)
 
 
 @lru_cache(maxsize=4096)

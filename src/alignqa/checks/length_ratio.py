@@ -3,8 +3,8 @@
 The log of target/source length (characters, spaces not counted) is compared with the same language
 pair's other segments: with ``min_beads`` or more, the robust z-score (distance from the median in
 units of 1.4826 x the median absolute deviation) must stay under ``max_z``. With fewer, the expected
-ratio comes from ``EXPECTED`` and the spread is ``fallback_spread``. Very short segments, whose
-lengths say little, are skipped.
+ratio comes from ``EXPECTED`` and the spread is ``fallback_spread``. Segments whose source is
+shorter than ``min_chars`` (English-equivalent characters: length / ``EXPECTED``) are skipped.
 """
 
 from __future__ import annotations
@@ -53,7 +53,10 @@ def length_ratio(check: Check, pairs: Sequence[PairContext]) -> Iterator[Finding
             if not view.source or not view.target:
                 continue
             s, t = length(view.source_text), length(view.target_text)
-            if max(s, t) < min_chars or min(s, t) == 0:
+            # A short source says little: 'OK' may well become 'Baiklah, saya mengerti.'. A long
+            # source with a tiny target is a truncation, so only the source's length gates.
+            # English-equivalent characters, or no Chinese source would ever count.
+            if s / EXPECTED.get(ctx.source_lang, 1.0) < min_chars or t == 0:
                 continue
             groups[(ctx.source_lang, ctx.target_lang)].append((ctx, view, math.log(t / s)))
     for (sl, tl), items in groups.items():

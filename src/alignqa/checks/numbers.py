@@ -33,12 +33,31 @@ _ALWAYS_GROUP = {"٬"}
 _FULLWIDTH = {"．": ".", "，": ","}
 
 
+# A clock time: hours, a separator (':' '.' French 'h', CJK 時/点), minutes; never part of a date
+# or a longer number ('01.05.2024', '10:30:15'). The a.m./p.m. suffix is read in 12-hour locales.
+_TIME_RE = re.compile(
+    r"(?<![\d.,:])(?P<h>[01]?\d|2[0-4])(?P<sep>[:.]|\s?h\s?|時|点)(?P<m>[0-5]\d)(?![\d:])"
+    r"(?![.,]\d)(?:\s?(?P<ampm>[aApP])\.?\s?[mM]\b\.?)?")
+_HOUR_RE = re.compile(r"(?<![\d.,:])(?P<h>1[0-2]|0?[1-9])\s?(?P<ampm>[aApP])\.?\s?[mM]\b\.?")
+
+Value = Decimal | tuple[str, int]  # a number, or ("time", minutes after midnight)
+
+
 @dataclass(frozen=True)
 class Number:
     text: str
     start: int
     end: int
-    values: frozenset[Decimal]  # readings in the locales that apply; one for the source side
+    values: frozenset[Value]  # every reading that applies: a number, a time, or both ('12.00')
+
+
+@lru_cache(maxsize=64)
+def _twelve_hour(lang: str) -> bool:
+    """Whether ``lang`` writes times on a 12-hour clock (CLDR's short time has an am/pm field)."""
+    try:
+        return "a" in Locale.parse(lang).time_formats["short"].pattern
+    except (ValueError, UnknownLocaleError):
+        return False
 
 
 @lru_cache(maxsize=64)
@@ -86,33 +105,72 @@ def read_number(text: str, lang: str) -> Decimal | None:
         return None
 
 
-def _readings(text: str, langs: tuple[str, ...]) -> frozenset[Decimal]:
-    values = (read_number(text, lang) for lang in langs)
-    return frozenset(v.normalize() for v in values if v is not None)
+def _readings(text: str, langs: tuple[str, ...], first_only: bool) -> frozenset[Value]:
+    values = []
+    for lang in langs:
+        value = read_number(text, lang)
+        if value is not None:
+            values.append(value.normalize())
+            if first_only:
+                break
+    return frozenset(values)
 
 
-def find_numbers(text: str, langs: tuple[str, ...]) -> list[Number]:
-    """Numbers of ``text`` read in the first language of ``langs`` that can read them.
+def find_numbers(text: str, langs: tuple[str, ...], first_only: bool = False) -> list[Number]:
+    """Numbers of ``text``, written in ``langs[0]``, read in each locale of ``langs`` that can
+    (``first_only``: in the first that can; the source is read so, being authoritative).
 
     A run no language reads as one number ('2024 10', '1.2.3', '01.05.2024') is split at spaces,
     then into its digit runs: a version, a date or a list is a series of numbers.
     """
     masked = mask(text, ((t.start, t.end) for t in find_tokens(text)))
-    found: list[Number] = []
+    found = _times(masked, langs, first_only)
+    masked = mask(masked, ((n.start, n.end) for n in found))
     for m in _NUMBER_RE.finditer(masked):
-        found.extend(_split(m.group(), m.start(), langs))
+        found.extend(_split(m.group(), m.start(), langs, first_only))
+    return sorted(found, key=lambda n: n.start)
+
+
+def _times(text: str, langs: tuple[str, ...], first_only: bool) -> list[Number]:
+    """Clock times, each read as minutes after midnight (and as a number when it could be one,
+    '12.00'); a bare '8 p.m.' is read as 20:00, 20 and 8, since a translation may say '20 Uhr'."""
+    twelve = _twelve_hour(langs[0])
+    found = []
+    for m in _TIME_RE.finditer(text):
+        hour, minute = int(_ascii_digits(m["h"])), int(_ascii_digits(m["m"]))
+        ampm = m["ampm"] if twelve else None
+        end = m.end() if ampm else m.end("m")
+        values: set[Value] = {("time", _clock(hour, ampm) * 60 + minute)}
+        if m["sep"] == ".":
+            values |= _readings(m.group()[:m.end("m") - m.start()], langs, first_only)
+        found.append(Number(text[m.start():end], m.start(), end, frozenset(values)))
+    if twelve:
+        for m in _HOUR_RE.finditer(text):
+            if any(n.start <= m.start() < n.end for n in found):
+                continue
+            hour = int(_ascii_digits(m["h"]))
+            clock = _clock(hour, m["ampm"])
+            found.append(Number(m.group(), m.start(), m.end(), frozenset(
+                {("time", clock * 60), Decimal(clock), Decimal(hour)})))
     return found
 
 
-def _split(text: str, offset: int, langs: tuple[str, ...]) -> Iterator[Number]:
-    values = _readings(text, langs)
+def _clock(hour: int, ampm: str | None) -> int:
+    """The 24-hour clock hour of ``hour`` a.m./p.m. (12 a.m. is midnight, 12 p.m. noon)."""
+    if ampm is None:
+        return hour % 24
+    return hour % 12 + (12 if ampm.lower() == "p" else 0)
+
+
+def _split(text: str, offset: int, langs: tuple[str, ...], first_only: bool) -> Iterator[Number]:
+    values = _readings(text, langs, first_only)
     if values:
         yield Number(text, offset, offset + len(text), values)
         return
     # Pure digit runs always read, so the recursion ends.
     pattern = r"[^ ]+" if " " in text else r"\d+"
     for m in re.finditer(pattern, text):
-        yield from _split(m.group(), offset + m.start(), langs)
+        yield from _split(m.group(), offset + m.start(), langs, first_only)
 
 
 def match_numbers(source: list[Number], target: list[Number]) -> tuple[list[Number], list[Number]]:
@@ -136,18 +194,16 @@ def _show(numbers: list[Number]) -> str:
 @register("numbers", "error", "Numbers differ between source and target (locale-aware).",
           defaults={"ignore": []})
 def numbers(check: Check, ctx: PairContext) -> Iterator:
-    ignore = {Decimal(str(v)).normalize() for v in ctx.options.get("ignore") or []}
+    ignore: set[Value] = {Decimal(str(v)).normalize() for v in ctx.options.get("ignore") or []}
     for view in ctx.beads():
         if not view.source or not view.target:
             continue
         yield from _check_bead(check, ctx, view, ignore)
 
 
-def _check_bead(check: Check, ctx: PairContext, view: BeadView, ignore: set[Decimal]) -> Iterator:
-    src_langs = (ctx.source_lang, ctx.target_lang)
-    tgt_langs = (ctx.target_lang, ctx.source_lang)
-    source = [_first_reading(n, ctx.source_lang) for n in find_numbers(view.source_text, src_langs)]
-    target = [_all_readings(n, tgt_langs) for n in find_numbers(view.target_text, tgt_langs)]
+def _check_bead(check: Check, ctx: PairContext, view: BeadView, ignore: set[Value]) -> Iterator:
+    source = find_numbers(view.source_text, (ctx.source_lang, ctx.target_lang), first_only=True)
+    target = find_numbers(view.target_text, (ctx.target_lang, ctx.source_lang))
     source = [n for n in source if not n.values <= ignore]
     target = [n for n in target if not n.values <= ignore]
     missing, extra = match_numbers(source, target)
@@ -163,13 +219,3 @@ def _check_bead(check: Check, ctx: PairContext, view: BeadView, ignore: set[Deci
                       f"{expected})", source_spans=[(n.start, n.end) for n in missing],
                       target_spans=[(n.start, n.end) for n in extra])
 
-
-def _first_reading(number: Number, lang: str) -> Number:
-    """The source is authoritative: read it in its own locale when that locale can."""
-    own = _readings(number.text, (lang,))
-    return number if not own else Number(number.text, number.start, number.end, own)
-
-
-def _all_readings(number: Number, langs: tuple[str, ...]) -> Number:
-    both = _readings(number.text, langs) or number.values
-    return Number(number.text, number.start, number.end, both)

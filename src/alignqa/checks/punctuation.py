@@ -29,7 +29,7 @@ _CLASSES = {
 }
 _CLASS_OF = {c: name for name, chars in _CLASSES.items() for c in chars}
 # Closing quotes and brackets, Markdown emphasis and spaces may follow the end punctuation.
-_CLOSERS = "\"'”“’‘»«›‹」』）)]】〉》*_` \u00a0\u202f"
+_CLOSERS = "\"'”“’‘»«›‹」』）)]】〉》*_`"
 _EXPECTED = {
     "zh": {STOP: "。", QUESTION: "？", EXCLAMATION: "！", COLON: "：", SEMICOLON: "；"},
     "ja": {STOP: "。", QUESTION: "？", EXCLAMATION: "！", COLON: "："},
@@ -48,39 +48,64 @@ _NO_END_MARK = {"th", "lo"}
 
 _BRACKETS = {")": "(", "]": "[", "}": "{", "）": "（", "】": "【", "」": "「", "』": "『",
              "》": "《", "〉": "〈"}
+# Straight and curly double quotes are one family: German „…" typed on a keyboard is paired.
 _QUOTE_FAMILIES = (
-    ("straight double quotes", '"', None),
-    ("curly double quotes", "„“”‟", None),
+    ("double quotes", '"„“”‟', None),
     ("guillemets", "«", "»"),
     ("single guillemets", "‹", "›"),
 )
 _DOUBLE_SPACE_RE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 
 
-def end_class(text: str, lang: str) -> tuple[str, ...]:
-    """The kinds of punctuation that end ``text``, read with ``lang``'s conventions."""
-    body = text.rstrip(_CLOSERS).replace("...", "…")
-    run = ""
-    while body and body[-1] in _CLASS_OF and len(run) < 3:
-        run = body[-1] + run
-        body = body[:-1]
-    kinds = [QUESTION if char == ";" and lang == "el" else _CLASS_OF[char] for char in run]
-    if lang == "hy" and kinds == [STOP]:
+def end_class(text: str, lang: str) -> frozenset[str]:
+    """The kinds of punctuation that end ``text``, read with ``lang``'s conventions.
+
+    Marks are collected through closing quotes and brackets: French 'geek ! ».' ends with both an
+    exclamation and a full stop, English 'ok!).' too.
+    """
+    tail = text[len(_tail_start(text)):].replace("...", "…")
+    kinds = {QUESTION if c == ";" and lang == "el" else _CLASS_OF[c]
+             for c in tail if c in _CLASS_OF}
+    if lang == "hy" and kinds == {STOP}:
         # Armenian marks a question or an exclamation on the word and still ends with '։'.
         if "՞" in text:
-            return (QUESTION,)
+            return frozenset({QUESTION})
         if "՜" in text:
-            return (EXCLAMATION,)
-    return tuple(dict.fromkeys(kinds))
+            return frozenset({EXCLAMATION})
+    return frozenset(kinds)
 
 
-def _expected(kinds: tuple[str, ...], lang: str) -> str:
+def _tail_start(text: str) -> str:
+    """``text`` without its trailing run of end marks, closing quotes, brackets and spaces."""
+    end = len(text)
+    while end and (text[end - 1] in _CLASS_OF or text[end - 1] in _CLOSERS
+                   or text[end - 1].isspace()):
+        end -= 1
+    return text[:end]
+
+
+def _last_mark(text: str) -> tuple[int, int] | None:
+    for i in range(len(text) - 1, len(_tail_start(text)) - 1, -1):
+        if text[i] in _CLASS_OF:
+            return i, i + 1
+    return None
+
+
+def _expected(kinds: frozenset[str], lang: str) -> str:
     table = _EXPECTED.get(lang, {})
-    return " + ".join(repr(table.get(k, _LATIN[k])) for k in kinds)
+    return " or ".join(repr(table.get(k, _LATIN[k])) for k in _ordered(kinds))
 
 
-def _describe(kinds: tuple[str, ...]) -> str:
-    return " + ".join(kinds) if kinds else "no end punctuation"
+def _ordered(kinds: frozenset[str]) -> list[str]:
+    return [k for k in _CLASSES if k in kinds]
+
+
+def _describe(kinds: frozenset[str], text: str) -> str:
+    if not kinds:
+        return "no end punctuation"
+    span = _last_mark(text)
+    shown = f" ({text[span[0]]!r})" if span else ""
+    return " + ".join(_ordered(kinds)) + shown
 
 
 @register("punctuation", "warning",
@@ -108,25 +133,25 @@ def _end(check: Check, ctx: PairContext, view: BeadView) -> Iterator:
     src, tgt = view.source_text, view.target_text
     s_kinds = end_class(src, ctx.source_lang)
     t_kinds = end_class(tgt, ctx.target_lang)
-    if s_kinds == t_kinds:
+    # Sharing one kind is enough: '?!' for '?' is a style choice, not a different sentence type.
+    if s_kinds == t_kinds or s_kinds & t_kinds:
         return
-    if ctx.target_lang in _NO_END_MARK and s_kinds == (STOP,) and not t_kinds:
+    if ctx.target_lang in _NO_END_MARK and s_kinds == {STOP} and not t_kinds:
         return
-    end = len(tgt.rstrip(_CLOSERS))
-    span = [(max(end - 1, 0), end)] if t_kinds else []
+    mark = _last_mark(tgt)
+    spans = [mark] if mark else []
     if not s_kinds:
-        if t_kinds == (STOP,) and ctx.target_lang in _ORDINAL_DOT and end >= 2 \
-                and tgt[end - 2].isdigit():
+        body = _tail_start(tgt)
+        if t_kinds == {STOP} and ctx.target_lang in _ORDINAL_DOT and body[-1:].isdigit():
             return  # '… 2024.' is an ordinal, not an added full stop
-        yield ctx.finding(check, view, f"The target ends with {_describe(t_kinds)} "
-                          f"({tgt[end - 1]!r}) but the source has no end punctuation",
-                          severity=Severity.INFO, target_spans=span)
+        yield ctx.finding(check, view, f"The target ends with {_describe(t_kinds, tgt)} but the "
+                          "source has no end punctuation", severity=Severity.INFO,
+                          target_spans=spans)
         return
-    found = f"ends with {_describe(t_kinds)} ({tgt[end - 1]!r})" if t_kinds else \
-        "has no end punctuation"
-    yield ctx.finding(check, view, f"The source ends with {_describe(s_kinds)} but the target "
-                      f"{found}; expected {_expected(s_kinds, ctx.target_lang)}",
-                      target_spans=span)
+    found = "has no end punctuation" if not t_kinds else f"ends with {_describe(t_kinds, tgt)}"
+    yield ctx.finding(check, view, f"The source ends with {_describe(s_kinds, src)} but the "
+                      f"target {found}; expected {_expected(s_kinds, ctx.target_lang)}",
+                      target_spans=spans)
 
 
 def _opening(check: Check, ctx: PairContext, view: BeadView) -> Iterator:

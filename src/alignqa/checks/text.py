@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
-
-from .markup import find_tokens, mask
-
-_WORD_RE = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 
 
 def excerpt(text: str, limit: int = 80) -> str:
@@ -18,9 +13,13 @@ def excerpt(text: str, limit: int = 80) -> str:
     return text[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def words(text: str) -> list[str]:
-    """Words that hold a letter, protected tokens (URLs, code, placeholders) left out."""
-    return _WORD_RE.findall(mask(text, ((t.start, t.end) for t in find_tokens(text))))
+def word_count(text: str) -> int:
+    """Words of ``text``; in CJK text, written without spaces, two characters count as a word."""
+    count = 0
+    for token in text.split():
+        cjk = sum(1 for c in token if is_cjk(c))
+        count += max(1, cjk // 2) if cjk else 1
+    return count
 
 
 def comparable(text: str) -> str:
@@ -31,8 +30,13 @@ def comparable(text: str) -> str:
     return " ".join(text.split())
 
 
+# Han (with extensions and compatibility ideographs), kana and Hangul.
+_CJK_RANGES = ((0x1100, 0x11FF), (0x3040, 0x30FF), (0x3130, 0x318F), (0x3400, 0x4DBF),
+               (0x4E00, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0xFF66, 0xFF9F),
+               (0x20000, 0x3FFFF))
+
+
 def is_cjk(char: str) -> bool:
     """Han, kana and Hangul: scripts written without spaces, dense in meaning per character."""
-    name = unicodedata.name(char, "")
-    return name.startswith(("CJK UNIFIED", "CJK COMPATIBILITY IDEOGRAPH", "HIRAGANA", "KATAKANA",
-                            "HANGUL"))
+    code = ord(char)
+    return any(lo <= code <= hi for lo, hi in _CJK_RANGES)

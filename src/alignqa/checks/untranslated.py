@@ -74,10 +74,11 @@ def _copied(check: Check, ctx: PairContext, view: BeadView, skip: frozenset[str]
         names = len(tgt) <= int(opts.get("max_name_words", 3)) and all(
             _looks_like_name(m.group()) for m in tgt)
         title_case = view.kind == "heading" and ctx.source_lang in _TITLE_CASE
-        if names and not title_case:
+        if names:
             return None
-        return ctx.finding(check, view, f"The target is the source text unchanged; expected a "
-                           f"{language_name(ctx.target_lang)} translation", target_spans=whole)
+        return ctx.finding(check, view, "The target is the source text unchanged; expected a "
+                           f"translation into {language_name(ctx.target_lang)}",
+                           target_spans=whole)
     if len(tgt) < int(opts.get("overlap_min_words", 4)):
         return None
     known = set(src_forms)
@@ -85,15 +86,20 @@ def _copied(check: Check, ctx: PairContext, view: BeadView, skip: frozenset[str]
     share = len(copied) / len(tgt)
     if share >= float(opts.get("max_overlap", 0.8)):
         return ctx.finding(check, view, f"{len(copied)} of the target's {len(tgt)} words are "
-                           f"copied from the source ({share:.0%}); expected a "
-                           f"{language_name(ctx.target_lang)} translation", score=share,
+                           f"copied from the source ({share:.0%}); expected a translation into "
+                           f"{language_name(ctx.target_lang)}", score=share,
                            target_spans=[m.span() for m in copied])
-    similarity = SequenceMatcher(None, comparable(view.source_text),
-                                 comparable(view.target_text), autojunk=False).ratio()
-    if similarity >= float(opts.get("min_similarity", 0.9)):
+    limit = float(opts.get("min_similarity", 0.9))
+    matcher = SequenceMatcher(None, comparable(view.source_text), comparable(view.target_text),
+                              autojunk=False)
+    # The quick upper bounds spare the quadratic ratio() on the many clearly translated segments.
+    if matcher.real_quick_ratio() < limit or matcher.quick_ratio() < limit:
+        return None
+    similarity = matcher.ratio()
+    if similarity >= limit:
         return ctx.finding(check, view, f"The target is nearly the source text "
-                           f"({similarity:.0%} alike); expected a "
-                           f"{language_name(ctx.target_lang)} translation", score=similarity,
+                           f"({similarity:.0%} alike); expected a translation into "
+                           f"{language_name(ctx.target_lang)}", score=similarity,
                            target_spans=whole)
     return None
 

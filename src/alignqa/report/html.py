@@ -60,7 +60,7 @@ def _assets() -> tuple[Markup, Markup, str]:
         if end in body.lower():  # would close the element early
             raise ValueError(f"report {name} must not contain {end}")
     csp = ("default-src 'none'; "
-           f"style-src '{_sha256(css)}'; script-src '{_sha256(js)}'; img-src data:; "
+           f"style-src '{_sha256(css)}'; script-src '{_sha256(js)}'; "
            "base-uri 'none'; form-action 'none'")
     return Markup(css), Markup(js), csp
 
@@ -92,7 +92,7 @@ def render_pair_page(result: RunResult, page: PairPage) -> str:
 
 
 def render_index(result: RunResult, pages: list[PairPage]) -> str:
-    groups = build_language_pairs(result, pages)
+    groups = build_language_pairs(pages)
     for group in groups:
         scores, flagged = [], []
         for page in group.pages:

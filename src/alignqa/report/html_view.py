@@ -19,7 +19,8 @@ from ..alignment import Bead
 from ..document import HEADING, SENTENCE, Segment
 from ..findings import Finding, Severity
 from ..languages import language_name
-from ..results import PairResult, RunResult
+from ..results import PairResult
+from .svg_chart import Histogram
 
 SEVERITIES = sorted(Severity, key=lambda s: -s.rank)  # error, warning, info
 SEVERITY_LABEL = {Severity.ERROR: "Error", Severity.WARNING: "Warning", Severity.INFO: "Info"}
@@ -288,9 +289,8 @@ def build_pair_page(pair: PairResult, slug: str) -> PairPage:
         src_join, tgt_join = " ".join(s.text for s in src), " ".join(s.text for s in tgt)
         src_spans = [sp for f in found for sp in _side_spans(f, "source", src_join)]
         tgt_spans = [sp for f in found for sp in _side_spans(f, "target", tgt_join)]
-        score = pair.bead_scores[i] if i < len(pair.bead_scores) else bead.score
         rows.append(RowView(
-            index=i, kind=bead.kind, score=format_score(score),
+            index=i, kind=bead.kind, score=format_score(bead_score(pair, i)),
             source=_blocks(src, split_pieces([s.text for s in src], src_spans)),
             target=_blocks(tgt, split_pieces([s.text for s in tgt], tgt_spans)),
             findings=[_finding_view(f, anchors[id(f)]) for f in found],
@@ -307,7 +307,7 @@ class LanguagePairView:
     source_lang: str
     target_lang: str
     pages: list[PairPage]
-    chart: str = ""  # inline SVG markup, built by svg_chart from numbers only
+    chart: Histogram | None = None  # set by the renderer: inline SVG built from numbers only
 
     @property
     def title(self) -> str:
@@ -356,7 +356,8 @@ def bead_score(pair: PairResult, i: int) -> float | None:
     return pair.alignment.beads[i].score
 
 
-def build_language_pairs(result: RunResult, pages: list[PairPage]) -> list[LanguagePairView]:
+def build_language_pairs(pages: list[PairPage]) -> list[LanguagePairView]:
+    """Pages grouped by (source, target) language, each group's documents most findings first."""
     groups: dict[tuple[str, str], list[PairPage]] = {}
     for page in pages:
         groups.setdefault((page.pair.source.lang, page.pair.target.lang), []).append(page)

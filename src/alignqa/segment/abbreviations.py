@@ -18,7 +18,7 @@ the final period, the form Punkt uses for types; spaced forms (``t. i.``) are lo
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from punkt.data import curated as punkt_curated
 from punkt.data import prefixes as punkt_prefixes
@@ -133,6 +133,11 @@ class Abbreviations:
     # alignqa's own ``always`` entries: trusted enough to override Punkt's orthographic heuristic.
     protected: frozenset[str]
 
+    @cached_property
+    def known(self) -> frozenset[str]:
+        """Every abbreviation of the language, whatever its class."""
+        return self.always | self.numeric_only | self.ending
+
     def punkt_types(self, model_types: frozenset[str] | set[str]) -> set[str]:
         """The abbreviation types to hand to Punkt: everything that does not end a sentence by
         itself. Numeric-only entries stay out so Punkt breaks after them, and a rule joins
@@ -161,5 +166,5 @@ def abbreviations_for(lang: str) -> Abbreviations:
         always=always - numeric - ending,
         numeric_only=numeric,
         ending=ending,
-        protected=own_always,
+        protected=own_always - numeric - ending,
     )

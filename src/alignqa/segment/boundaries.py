@@ -18,11 +18,14 @@ from .abbreviations import ELIDING_LANGUAGES, Abbreviations, abbreviations_for
 from .ordinals import is_ordinal
 from .punkt_models import punkt_model
 
-# Terminal punctuation, then closing quotes/brackets that belong to the sentence (French puts a
-# space before »), then the whitespace that separates it from the next sentence.
-_CANDIDATE_RE = re.compile(
-    r"[.!?‽…]+(?P<close>(?:[\"'“”‘’»)\]}]|[\u00a0\u202f ]»)*)\s+"
-)
+# Terminal punctuation (Latin, Devanagari danda, Arabic and Urdu, Armenian, Ethiopic, Burmese),
+# then closing quotes/brackets that belong to the sentence (French puts a space before »), then
+# the whitespace that separates it from the next sentence.
+_TERMINALS = ".!?‽…।॥؟۔։።။"
+_CLOSE = r"(?P<close>(?:[\"'“”‘’»)\]}]|[\u00a0\u202f ]»)*)\s+"
+_CANDIDATE_RE = re.compile(f"[{_TERMINALS}]+{_CLOSE}")
+# Greek writes its question mark as ";" (U+037E, which normalises to the semicolon).
+_GREEK_CANDIDATE_RE = re.compile(f"[{_TERMINALS};\u037e]+{_CLOSE}")
 _NEXT_TOKEN_RE = re.compile(r"\S+")
 _OPENING_RE = re.compile(r"^[\"'“‘„«‹(\[{¿¡*_]+")
 _EDGE_PUNCT_RE = re.compile(r"^\W+|\W+$")
@@ -31,8 +34,8 @@ _ELISION_RE = re.compile(r"^\w{1,7}['’](?=\w)")
 _SINGLE_LETTER_RE = re.compile(r"^\W*([^\W\d_])\.$")
 _NUMBER_RE = re.compile(r"^\W*\d[\d.,]*$")
 _DIGITS_RE = re.compile(r"^\W*\d{1,4}$")
-_TITLE_WORD_RE = re.compile(r"^[^\W\d_][^\W\d_]{1,3}$")
-_QUOTES = frozenset("\"'”’»")
+_QUOTES = frozenset("\"'“”‘’»")
+_DASHES = frozenset("—–-")
 
 Span = tuple[int, int]
 
@@ -47,6 +50,8 @@ class Candidate:
     prev: str
     before: tuple[str, ...]
     next: str
+    # The first word after ``next`` when ``next`` is a dash, else ``next``.
+    next_word: str
     mid_sentence: bool
     # From the start of ``prev`` to the end of ``next``: what Punkt decides on.
     context: str
@@ -59,7 +64,8 @@ def sentence_spans(text: str, start: int, end: int, lang: str) -> list[Span]:
     abbrevs = abbreviations_for(lang)
     sentence_start = len(block) - len(block.lstrip())
     spans: list[Span] = []
-    for m in _CANDIDATE_RE.finditer(block):
+    candidates = _GREEK_CANDIDATE_RE if lang == "el" else _CANDIDATE_RE
+    for m in candidates.finditer(block):
         if m.end() >= len(block):
             break
         c = _candidate(block, m, sentence_start)
@@ -83,21 +89,22 @@ def decide(c: Candidate, lang: str, abbrevs: Abbreviations) -> bool | None:
             return False  # "[…]": an editorial omission, inside the sentence
         return True if upper else False if lower else None
     if c.terminal != ".":
-        # '"Where are you?" she asked.': a quoted question inside a sentence.
-        if lower and _QUOTES.intersection(c.close):
+        # '"Where are you?" she asked.', '«Ты придёшь?» — спросила она.': a quoted or
+        # dialogue question inside a sentence.
+        if _OPENING_RE.sub("", c.next_word)[:1].islower() and (
+                _QUOTES.intersection(c.close) or c.next in _DASHES):
             return False
-        return None
+        # Full stops Punkt has no notion of: danda, Arabic, Greek question mark...
+        return True if c.terminal.strip("?!") else None
 
     keys = _abbreviation_keys(c, lang)
-    known = abbrevs.always | abbrevs.numeric_only | abbrevs.ending
     if digit:
-        if not keys.isdisjoint(known):
+        if not keys.isdisjoint(abbrevs.known):
             return False
         # An abbreviation no list knows: a short capitalised word inside a sentence, before a
         # number ("Sec. 4.2", "Thm. 3"). A sentence rarely starts with a digit.
         word = _EDGE_PUNCT_RE.sub("", c.prev)
-        if c.mid_sentence and _TITLE_WORD_RE.match(word) and word[0].isupper() and \
-                word[1:].islower():
+        if c.mid_sentence and 2 <= len(word) <= 4 and word.isalpha() and word.istitle():
             return False
         return None
     if not keys.isdisjoint(abbrevs.protected):
@@ -108,9 +115,11 @@ def decide(c: Candidate, lang: str, abbrevs: Abbreviations) -> bool | None:
             lang, _EDGE_PUNCT_RE.sub("", c.before[-1] if c.before else ""),
             _EDGE_PUNCT_RE.sub("", nxt)):
         return False
-    # A unit letter after a number ("10 h. Il", "5 m. The"), which Punkt takes for an initial.
-    single = _SINGLE_LETTER_RE.match(c.prev + ".")
-    if single and upper and c.before and _NUMBER_RE.match(c.before[-1]):
+    # A unit letter after a number ("10 h. Il", "5 m. The"), which Punkt takes for an initial;
+    # unless another single letter follows ("200 a. C.", "J. R. R. Tolkien").
+    after_number = bool(c.before) and bool(_NUMBER_RE.match(c.before[-1]))
+    if upper and after_number and _SINGLE_LETTER_RE.match(c.prev + ".") and \
+            not _SINGLE_LETTER_RE.match(c.next):
         return True
     return None
 
@@ -145,12 +154,17 @@ def _candidate(block: str, m: re.Match, sentence_start: int) -> Candidate:
         prev, before = "", tuple(words[-3:])
     nxt = _NEXT_TOKEN_RE.match(block, m.end())
     next_end = nxt.end() if nxt else m.end()
+    next_word = nxt.group() if nxt else ""
+    if next_word in _DASHES:
+        after = _NEXT_TOKEN_RE.search(block, next_end)
+        next_word = after.group() if after else ""
     return Candidate(
         terminal=block[m.start():m.start("close")],
         close=m.group("close"),
         prev=prev,
         before=before,
         next=nxt.group() if nxt else "",
+        next_word=next_word,
         mid_sentence=bool(before),
         context=block[m.start() - len(prev):next_end],
     )

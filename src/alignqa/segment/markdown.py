@@ -29,7 +29,7 @@ _HTML_ONLY_RE = re.compile(r"^[ \t]*(?:</?[A-Za-z][^>]*>[ \t]*)+$")
 _HAS_TEXT_RE = re.compile(r"[^\W_]")
 _CLOSERS = "\"'”’»)]}」』）】"
 # Punctuation that ends a sentence: a line ending in one is complete.
-SENTENCE_END = ".!?…。！？"
+SENTENCE_END = ".!?…。！？।॥؟۔"
 # Punctuation that marks a line as prose rather than a heading.
 PROSE_END = SENTENCE_END + ":;,、，：；"
 HEADING_MAX_WORDS = 10
@@ -94,6 +94,8 @@ def blocks(masked: str, lang: str) -> list[Block]:
             out.append(Block(start, end, HEADING, _join_markers(quote, atx.group(1))))
             has_headings = True
             continue
+        # A table ends at a line without a pipe, blank or not.
+        in_table = in_table and "|" in body
         if in_table or body.lstrip().startswith("|") or (
                 "|" in body and "|" in following and _TABLE_DELIMITER_RE.match(following)):
             in_table = True

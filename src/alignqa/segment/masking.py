@@ -100,7 +100,7 @@ def _front_matter_span(text: str) -> list[Span]:
 
 
 def _lines(text: str) -> list[str]:
-    """Lines with their "\\n" kept; unlike str.splitlines, only "\\n" ends a line."""
+    """Lines with their newline kept; unlike str.splitlines, only a line feed ends a line."""
     return [line + "\n" for line in text.split("\n")[:-1]] + [text.rsplit("\n", 1)[-1]]
 
 

@@ -61,10 +61,10 @@ class PunktModel:
         text from ``prev`` to the end of the next word, what Punkt itself looks at.
 
         A question or exclamation mark, and a period after a word of two or more letters that
-        is no known abbreviation (nor ends in one after a hyphen) and starts no collocation,
-        are boundaries in Punkt's first pass that no later heuristic revisits; they are
-        answered without tokenizing, which makes up most of the segmenter's speed. Everything
-        else goes to NLTK.
+        is no known abbreviation (nor ends in one after a hyphen) and starts no collocation, are
+        boundaries in Punkt's first pass that no later heuristic revisits; they are answered
+        without tokenizing, which makes up most of the segmenter's speed. Everything else goes
+        to NLTK.
         """
         if terminal and not terminal.strip("?!"):
             return True

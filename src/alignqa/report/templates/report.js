@@ -102,6 +102,7 @@
 
   if (form) {
     form.hidden = false;
+    document.getElementById("finding-nav").hidden = false;
     form.addEventListener("change", applyFilters);
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     document.getElementById("next-finding").addEventListener("click", function () { step(1); });

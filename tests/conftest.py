@@ -1,0 +1,18 @@
+"""Fixtures shared by every test package."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    """The bundled multilingual-e5-small, loaded once per session (~3 s once its folder exists).
+
+    The folder is built in the user cache on first use (~20 s; set ALIGNQA_CACHE to put it
+    elsewhere). The embedding cache is off, so encoder counts never depend on earlier runs:
+    a test that needs one gives it its own, ``embedder.with_cache(EmbeddingCache(tmp_path / ...))``.
+    """
+    from alignqa.embed import load_embedder
+
+    return load_embedder(quiet=True, use_cache=False)
