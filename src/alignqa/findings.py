@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import asdict, dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """Ordered: ``Severity.ERROR.rank > Severity.WARNING.rank > Severity.INFO.rank``."""
 
     INFO = "info"

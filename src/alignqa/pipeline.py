@@ -41,7 +41,7 @@ def check_options(check: Check, config: Config, root: Path) -> dict[str, Any]:
     opts = {**check.defaults,
             **{k: v for k, v in config.checks.get(check.id, {}).items()
                if k not in ("enabled", "severity")}}
-    if check.id == "glossary":
+    if "glossary" in check.defaults:
         opts["glossary"] = _glossary_path(config, root)
     return opts
 
@@ -109,7 +109,7 @@ def run_check(paths: Sequence[str | Path], config: Config, *, embedder=None,
     signature = _signature(config, None)
     if not pairs:
         if changed is not None:
-            return RunResult(pairs=[], notices=notices + ["no changed document pairs to check"],
+            return RunResult(pairs=[], notices=[*notices, "no changed document pairs to check"],
                              signature=signature)
         raise InputError("no translations to check: every language folder beside the source "
                          f"'{config.source_lang}/' is empty or missing", Path(paths[0]))

@@ -6,6 +6,7 @@ The conversion itself is swapped for a fast fake here; test_embedder_model.py ch
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
 import textwrap
@@ -135,3 +136,12 @@ def test_two_processes_build_once(tmp_path):
     # both may build and the atomic rename keeps exactly one.
     assert builds == ["built"] if sys.platform != "win32" else 1 <= len(builds) <= 2
     assert _temps(tmp_path / "models") == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_published_folder_gets_umask_permissions_not_owner_only(tmp_path, fake_conversion):
+    final = bundled.ensure_bundled_model(tmp_path)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(final.stat().st_mode) == 0o777 & ~umask
+    assert stat.S_IMODE((final / "model.safetensors").stat().st_mode) == 0o666 & ~umask

@@ -66,5 +66,5 @@ def test_bad_magic_is_a_model_error(tmp_path):
 def test_truncated_file_is_a_model_error(tmp_path):
     cut = tmp_path / "cut.bin"
     cut.write_bytes(bundled.source_file().read_bytes()[:100_000])
-    with pytest.raises(ModelError, match="truncated|past the end"):
+    with pytest.raises(ModelError, match=r"truncated|past the end"):
         read_e5file(cut)

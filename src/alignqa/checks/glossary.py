@@ -39,6 +39,8 @@ INFLECTION: dict[str, tuple[tuple[str, ...], int]] = {
 }
 _DEFAULT_INFLECTION = (_VOWELS, 3)  # Slavic, Greek and the rest: a final vowel may change
 _MIN_STEM = 4
+# A word character other than CJK: 'Docker' is a whole word in 'Dockerをインストール'.
+_W = r"[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 
 
 def _stem(word: str, endings: tuple[str, ...]) -> str:
@@ -52,10 +54,10 @@ def _word_pattern(word: str, lang: str, inflect: bool) -> str:
     if any(is_cjk(c) for c in word):
         return re.escape(word)
     if not inflect or len(word) < _MIN_STEM or not word[-1].isalpha():
-        return rf"(?<!\w){re.escape(word)}(?!\w)"
+        return rf"(?<!{_W}){re.escape(word)}(?!{_W})"
     endings, extra = INFLECTION.get(lang, _DEFAULT_INFLECTION)
     stem = _stem(word, endings)
-    return rf"(?<!\w){re.escape(stem)}\w{{0,{extra}}}(?!\w)"
+    return rf"(?<!{_W}){re.escape(stem)}{_W}{{0,{extra}}}(?!{_W})"
 
 
 @lru_cache(maxsize=4096)

@@ -28,7 +28,7 @@ _CLASSES = {
     COMMA: ",，、،",
 }
 _CLASS_OF = {c: name for name, chars in _CLASSES.items() for c in chars}
-# Closing quotes and brackets, Markdown emphasis and spaces may follow the end punctuation.
+# Closing quotes and brackets and Markdown emphasis may follow (or precede) the end marks.
 _CLOSERS = "\"'”“’‘»«›‹」』）)]】〉》*_`"
 _EXPECTED = {
     "zh": {STOP: "。", QUESTION: "？", EXCLAMATION: "！", COLON: "：", SEMICOLON: "；"},
@@ -63,7 +63,7 @@ def end_class(text: str, lang: str) -> frozenset[str]:
     Marks are collected through closing quotes and brackets: French 'geek ! ».' ends with both an
     exclamation and a full stop, English 'ok!).' too.
     """
-    tail = text[len(_tail_start(text)):].replace("...", "…")
+    tail = text[len(_body(text)):].replace("...", "…")
     kinds = {QUESTION if c == ";" and lang == "el" else _CLASS_OF[c]
              for c in tail if c in _CLASS_OF}
     if lang == "hy" and kinds == {STOP}:
@@ -75,7 +75,7 @@ def end_class(text: str, lang: str) -> frozenset[str]:
     return frozenset(kinds)
 
 
-def _tail_start(text: str) -> str:
+def _body(text: str) -> str:
     """``text`` without its trailing run of end marks, closing quotes, brackets and spaces."""
     end = len(text)
     while end and (text[end - 1] in _CLASS_OF or text[end - 1] in _CLOSERS
@@ -85,7 +85,7 @@ def _tail_start(text: str) -> str:
 
 
 def _last_mark(text: str) -> tuple[int, int] | None:
-    for i in range(len(text) - 1, len(_tail_start(text)) - 1, -1):
+    for i in range(len(text) - 1, len(_body(text)) - 1, -1):
         if text[i] in _CLASS_OF:
             return i, i + 1
     return None
@@ -141,7 +141,7 @@ def _end(check: Check, ctx: PairContext, view: BeadView) -> Iterator:
     mark = _last_mark(tgt)
     spans = [mark] if mark else []
     if not s_kinds:
-        body = _tail_start(tgt)
+        body = _body(tgt)
         if t_kinds == {STOP} and ctx.target_lang in _ORDINAL_DOT and body[-1:].isdigit():
             return  # '… 2024.' is an ordinal, not an added full stop
         yield ctx.finding(check, view, f"The target ends with {_describe(t_kinds, tgt)} but the "

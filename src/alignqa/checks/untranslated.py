@@ -74,7 +74,7 @@ def _copied(check: Check, ctx: PairContext, view: BeadView, skip: frozenset[str]
         names = len(tgt) <= int(opts.get("max_name_words", 3)) and all(
             _looks_like_name(m.group()) for m in tgt)
         title_case = view.kind == "heading" and ctx.source_lang in _TITLE_CASE
-        if names:
+        if names and not title_case:
             return None
         return ctx.finding(check, view, "The target is the source text unchanged; expected a "
                            f"translation into {language_name(ctx.target_lang)}",

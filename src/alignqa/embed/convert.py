@@ -85,8 +85,16 @@ def bert_config(e5: E5File) -> dict[str, Any]:
 
 def build_tokenizer(e5: E5File):
     """XLM-R's pipeline: charsmap + space squeeze, metaspace, unigram, ``<s> A </s>``."""
-    from tokenizers import AddedToken, Regex, Tokenizer, decoders, models, normalizers
-    from tokenizers import pre_tokenizers, processors
+    from tokenizers import (
+        AddedToken,
+        Regex,
+        Tokenizer,
+        decoders,
+        models,
+        normalizers,
+        pre_tokenizers,
+        processors,
+    )
 
     vocab = list(zip(e5.pieces, e5.scores.astype(float).tolist(), strict=True))
     tok = Tokenizer(models.Unigram(vocab, unk_id=e5.unk, byte_fallback=False))
@@ -140,12 +148,11 @@ def write_sentence_transformers_folder(e5: E5File, dest: Path) -> None:
     build_tokenizer(e5).save(str(dest / "tokenizer.json"))
     dump("tokenizer_config.json", tokenizer_config(e5))
     dump("sentence_bert_config.json", {"max_seq_length": h.max_positions, "do_lower_case": False})
-    dump("modules.json", [
-        {"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
-        {"idx": 1, "name": "1", "path": "1_Pooling", "type": "sentence_transformers.models.Pooling"},
-        {"idx": 2, "name": "2", "path": "2_Normalize",
-         "type": "sentence_transformers.models.Normalize"},
-    ])
+    # The classic module names: sentence-transformers 3 to 6 all load them.
+    modules = [("", "Transformer"), ("1_Pooling", "Pooling"), ("2_Normalize", "Normalize")]
+    dump("modules.json", [{"idx": i, "name": str(i), "path": path,
+                           "type": f"sentence_transformers.models.{kind}"}
+                          for i, (path, kind) in enumerate(modules)])
     dump("1_Pooling/config.json", {"word_embedding_dimension": h.hidden,
                                    "pooling_mode_mean_tokens": True})
     (dest / "2_Normalize").mkdir(exist_ok=True)

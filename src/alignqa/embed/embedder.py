@@ -36,22 +36,27 @@ class TokenEmbeddings:
 class Embedder:
     """A loaded sentence-transformers model with a prompt, an optional cache and counters.
 
-    ``encoder_calls`` counts the texts actually run through the model (cache misses), over the
-    life of this object; ``truncated`` counts those cut at ``max_tokens``.
+    ``encoder_calls`` counts the texts :meth:`encode` actually ran through the model (cache
+    misses) over the life of this object; ``token_calls`` counts texts given to
+    :meth:`token_embeddings` (never cached); ``truncated`` counts texts cut at ``max_tokens``.
     """
 
     def __init__(self, model: Any, *, model_id: str, prompt: str = "",
                  cache: EmbeddingCache | None = None, quiet: bool = False, batch_size: int = 32,
-                 source: dict[str, Any] | None = None, cache_salt: str = ""):
+                 source: dict[str, Any] | None = None, cache_salt: str = "",
+                 location: str = ""):
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
         self.model = model
         self.model_id = model_id
+        # Where the weights were loaded from (folder or hub id): for messages, not signatures.
+        self.location = location or model_id
         self.prompt = prompt
         self.cache = cache
         self.quiet = quiet
         self.batch_size = batch_size
         self.encoder_calls = 0
+        self.token_calls = 0
         self.truncated = 0
         # source: portable facts about the model for signature(); cache_salt: local facts (file
         # sizes, mtimes) that must still change the cache keys when a local model is rebuilt.
@@ -69,7 +74,7 @@ class Embedder:
         """A second embedder over the same loaded model, with its own cache and counters."""
         return Embedder(self.model, model_id=self.model_id, prompt=self.prompt, cache=cache,
                         quiet=self.quiet, batch_size=self.batch_size, source=self._source,
-                        cache_salt=self._cache_salt)
+                        cache_salt=self._cache_salt, location=self.location)
 
     def signature(self) -> dict[str, Any]:
         """What decides the vectors, for run signatures and reports (no machine paths)."""
@@ -82,9 +87,12 @@ class Embedder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         unique = list(dict.fromkeys(texts))
-        keys = {t: text_key(self._namespace, t) for t in unique} if self.cache is not None else {}
-        found = self.cache.get_many(list(keys.values()), self.dim) if self.cache is not None else {}
-        vectors = {t: found[keys[t]] for t in unique if keys.get(t) in found}
+        vectors: dict[str, np.ndarray] = {}
+        keys: dict[str, bytes] = {}
+        if self.cache is not None:
+            keys = {t: text_key(self._namespace, t) for t in unique}
+            found = self.cache.get_many(list(keys.values()), self.dim)
+            vectors = {t: found[keys[t]] for t in unique if keys[t] in found}
         missing = [t for t in unique if t not in vectors]
         if missing:
             fresh = self._run_model(missing)
@@ -95,7 +103,7 @@ class Embedder:
 
     def _run_model(self, texts: list[str]) -> np.ndarray:
         self._check_lengths(texts)
-        show = len(texts) >= PROGRESS_MIN and not self.quiet and sys.stderr.isatty()
+        show = len(texts) >= PROGRESS_MIN and not self.quiet and _stderr_is_tty()
         out = self.model.encode(texts, prompt=self.prompt or None, batch_size=self.batch_size,
                                 show_progress_bar=show, convert_to_numpy=True,
                                 normalize_embeddings=True)
@@ -115,7 +123,7 @@ class Embedder:
                         max_length=self.max_tokens)
         outs = self.model.encode(texts, prompt=self.prompt or None, batch_size=self.batch_size,
                                  output_value="token_embeddings", show_progress_bar=False)
-        self.encoder_calls += len(texts)
+        self.token_calls += len(texts)
         result = []
         for i, text in enumerate(texts):
             vectors = outs[i].detach().float().cpu().numpy()
@@ -157,9 +165,9 @@ class Embedder:
             self._warned = True
             longest, text = max(over, key=lambda pair: pair[0])
             warnings.warn(
-                f"{len(over)} segment(s) exceed {self.model_id}'s {self.max_tokens} tokens and were "
-                f"truncated (longest {longest} tokens: {text[:60]!r}...); later ones are counted "
-                "in Embedder.truncated without a warning", UserWarning, stacklevel=4)
+                f"{len(over)} segment(s) exceed {self.model_id}'s {self.max_tokens} tokens and "
+                f"were truncated (longest {longest} tokens: {text[:60]!r}...); later ones are "
+                "counted in Embedder.truncated without a warning", UserWarning, stacklevel=4)
 
     def _tokenizer(self) -> Any:
         tokenizer = getattr(self.model, "tokenizer", None)
@@ -170,6 +178,10 @@ class Embedder:
 
     def __repr__(self) -> str:
         return f"Embedder({self.model_id!r}, dim={self.dim}, max_tokens={self.max_tokens})"
+
+
+def _stderr_is_tty() -> bool:
+    return sys.stderr is not None and sys.stderr.isatty()
 
 
 def _as_texts(texts: Sequence[str]) -> list[str]:
