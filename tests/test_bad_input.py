@@ -51,7 +51,7 @@ def test_binary_file(cli, tmp_path):
 
 
 def test_undecodable_text(cli, tmp_path):
-    make_corpus(tmp_path, {"lv/doc.md": "Kas ir klienta saskarsme?".encode("cp1257")})
+    make_corpus(tmp_path, {"lv/doc.md": GOOD_LV.encode("cp1257")})
     f = tmp_path / "lv" / "doc.md"
     assert_one_line_error(cli("segment", f), str(f), "not valid UTF-8")
 

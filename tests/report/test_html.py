@@ -577,7 +577,11 @@ def test_histogram_counts_flagged_and_unscored_beads():
     assert [(b.label, b.count, b.flagged) for b in bins if b.count] == [
         ("0.05–0.1", 1, 1), ("0.5–0.55", 3, 1), ("0.95–1", 2, 0)]
     wide, _ = bin_scores([-0.3, 1.7], [False, False])
-    assert wide[0].lo <= -0.3 and wide[-1].hi >= 1.7 and len(wide) <= 30
+    assert wide[0].lo <= -0.3 and wide[-1].hi >= 1.7 and len(wide) <= 25
+    # Relative scores that stay low get an axis that follows them, in finer bins.
+    low, _ = bin_scores([0.05, 0.31, 0.38], [False, True, False])
+    assert (low[0].lo, round(low[-1].hi, 6), len(low)) == (0.0, 0.4, 20)
+    assert [b.label for b in low if b.flagged] == ["0.3–0.32"]
     svg = similarity_histogram(scores, flagged, uid="x", title="<t>").svg
     assert "&lt;t&gt;" in svg and svg.count("<path ") == 2  # one triangle per flagged score
 

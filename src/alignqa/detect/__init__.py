@@ -1,0 +1,74 @@
+"""The mistranslation detector: calibrated probability of a critical error per aligned pair.
+
+``score_pairs(sources, targets, source_lang, target_lang, embedder)`` scores every pair of one
+document pair at once (document-level statistics need all of them) and says, per pair, which
+signals drove the score and which spans on each side to highlight. See docs/detector.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .explain import explain
+from .features import FEATURES, PairSignals, document_signals
+from .model import Detector, load_detector
+from .token_alignment import TokenVectors, WordWeights, word_weights_for
+
+__all__ = ["FEATURES", "Detector", "PairScore", "load_detector", "score_pairs",
+           "score_token_vectors"]
+
+
+@dataclass
+class PairScore:
+    """The detector's verdict on one pair: probability, reasons (strongest first) and spans."""
+
+    probability: float
+    reasons: list[str]
+    source_spans: list[tuple[int, int]]
+    target_spans: list[tuple[int, int]]
+    signals: PairSignals
+    contributions: dict[str, float]
+
+
+def score_pairs(sources: Sequence[str], targets: Sequence[str], source_lang: str,
+                target_lang: str, embedder: Any, *,
+                detector: Detector | None = None) -> list[PairScore]:
+    """Score aligned pairs ``sources[i]`` / ``targets[i]`` of one document pair.
+
+    One encoder pass per text (token vectors); pass every pair of the document, since each pair
+    is judged against the others.
+    """
+    if len(sources) != len(targets):
+        raise ValueError("sources and targets must have the same length")
+    if not sources:
+        return []
+    src = [_vectors(t) for t in embedder.token_embeddings(list(sources))]
+    tgt = [_vectors(t) for t in embedder.token_embeddings(list(targets))]
+    return score_token_vectors(src, tgt, source_lang, target_lang, word_weights_for(embedder),
+                               detector=detector)
+
+
+def score_token_vectors(src: Sequence[TokenVectors], tgt: Sequence[TokenVectors],
+                        source_lang: str, target_lang: str, weigh: WordWeights, *,
+                        detector: Detector | None = None) -> list[PairScore]:
+    """:func:`score_pairs` over token vectors already computed (training and benchmarks)."""
+    det = detector or load_detector()
+    signals = document_signals(src, tgt, source_lang, target_lang, det.params, weigh)
+    if not signals:
+        return []
+    matrix = np.stack([s.vector() for s in signals])
+    probs = det.predict_proba(matrix)
+    out = []
+    for sig, p, x in zip(signals, probs, matrix, strict=True):
+        contrib = det.contributions(x)
+        reasons, src_spans, tgt_spans = explain(sig, contrib, det.params)
+        out.append(PairScore(float(p), reasons, src_spans, tgt_spans, sig, contrib))
+    return out
+
+
+def _vectors(te: Any) -> TokenVectors:
+    return TokenVectors(te.text, list(te.offsets), te.vectors)

@@ -25,8 +25,7 @@ _WORDS: dict[str, frozenset[str]] = {
     "de": frozenset({"nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie",
                      "niemals", "niemand", "niemanden", "nichts", "weder", "nirgends",
                      "nirgendwo"}),
-    "fr": frozenset({"ne", "n", "jamais", "aucun", "aucune", "rien", "ni", "non", "nulle",
-                     "nullement", "guère"}),
+    "fr": frozenset({"jamais", "aucun", "aucune", "ni", "non", "nulle", "nullement", "guère"}),
     "id": frozenset({"tidak", "tak", "bukan", "belum", "jangan", "tiada", "enggak", "nggak",
                      "gak", "takkan", "tidaklah", "bukanlah", "belumlah"}),
     "lv": frozenset({"ne", "nav", "nekad", "nekas", "neko", "nedz", "neviens", "neviena",
@@ -40,13 +39,28 @@ _WORDS: dict[str, frozenset[str]] = {
     "nl": frozenset({"niet", "geen", "nooit", "niemand", "niets", "nergens"}),
     "ru": frozenset({"не", "нет", "никогда", "ничего", "никто", "ни"}),
 }
-# Languages whose verbs take a negating "ne-" prefix, with stems that only look negated.
-_PREFIX_NOT_NEGATION: dict[str, tuple[str, ...]] = {
-    "lv": ("nedēļ", "nekustam", "neitr", "nerv", "neiron", "neto", "neon", "nektār", "negatīv",
-           "nepiecieš", "nedaudz", "nesen", "neliel", "neret", "nelaim"),
-    "cs": ("nej", "nebo", "neboť", "nemoc", "nemocn", "neděl", "nerv", "neutr", "negativ",
-           "nebezpeč", "něm", "nezbytn"),
+# Czech negates verbs with a "ne-" prefix; these stems only look negated ("nej-" is the superlative).
+_CS_NOT_NEGATION = ("nej", "nebo", "neboť", "nemoc", "neděl", "nerv", "neutr", "negativ",
+                    "nebezpeč", "nezbytn")
+# Latvian "ne-" also forms a great many adjectives and nouns that English renders without a
+# negation ("neatkarīgs" independent, "nepatikšanas" trouble), so only negated forms of common
+# verbs count: the stem after "ne" must start one of these.
+_LV_VERB_STEMS = ("esmu", "esi", "esam", "esat", "bija", "būs", "būt", "var", "tiek", "tika",
+                  "tiks", "tikt", "vajag", "vajadz", "drīkst", "spēj", "zin", "grib", "dar",
+                  "ies", "gāj", "redz", "dzird", "pieņem", "atbalst", "piekrī", "maks", "veic",
+                  "ļauj", "pieļauj", "izmant", "strādā", "saņem", "atbild", "nāk", "turpin",
+                  "piešķ", "notik", "notiek", "atrod", "atrad", "mēģin", "vēl", "patīk", "ēd",
+                  "dzer", "brauc", "iet", "gāja", "sak", "teic", "teica", "domā", "saprot",
+                  "sapra", "izdev", "izdod", "izdo", "pārtrauc", "mainī", "maina", "apstiprin",
+                  "tur", "ņem", "dod", "dev", "kļūs", "kļuva", "kļūst", "ir")
+# English "non-" compounds negate ("non-diabetic" is Latvian "nav diabēta slimnieces").
+_EN_NON = re.compile(r"non-\w", re.IGNORECASE)
+_PHRASES_NOT_NEGATION: dict[str, tuple[str, ...]] = {
+    "id": ("tak lama", "tidak lama"),
 }
+# French "ne" negates only with a partner after it ("ne ... que" means "only").
+_FR_PARTNERS = frozenset({"pas", "jamais", "plus", "rien", "personne", "aucun", "aucune", "guère",
+                          "point", "nullement", "ni"})
 # Substring cues for languages written without spaces; common false friends are listed apart.
 _SUBSTRINGS: dict[str, tuple[str, ...]] = {
     "zh": ("不", "没", "沒", "未", "无", "無", "别", "勿", "莫", "非"),
@@ -57,7 +71,7 @@ _SUBSTRING_FALSE: dict[str, tuple[str, ...]] = {
     "ja": ("少ない", "危ない", "未来", "非常"),
 }
 
-_WORD_RE = re.compile(r"\w+(?:'\w+)?", re.UNICODE)
+_WORD_RE = re.compile(r"\w+(?:['’]\w+)?", re.UNICODE)
 
 
 def negation_cues(text: str, lang: str) -> list[tuple[int, int]]:
@@ -68,22 +82,40 @@ def negation_cues(text: str, lang: str) -> list[tuple[int, int]]:
     words = _WORDS.get(lang)
     if words is None:
         return []
-    prefix_exceptions = _PREFIX_NOT_NEGATION.get(lang)
+    tokens = list(_WORD_RE.finditer(text))
     spans = []
-    for m in _WORD_RE.finditer(text):
-        w = m.group().casefold()
-        if lang == "en" and w.endswith("n't"):
+    for i, m in enumerate(tokens):
+        w = m.group().casefold().replace("’", "'")
+        if lang == "en" and (w.endswith("n't") or _EN_NON.match(text, m.start())):
             spans.append(m.span())
-        elif lang == "fr" and w.startswith("n'"):
-            spans.append((m.start(), m.start() + 2))
-        elif w in words or (prefix_exceptions is not None
-                            and _prefixed_negation(w, prefix_exceptions)):
+        elif lang == "fr" and (w == "ne" or w.startswith("n'")):
+            if _fr_partner(tokens, i):
+                spans.append((m.start(), m.start() + 2))
+        elif (w in words or _prefixed_negation(w, lang)) and not _idiom(text, m, lang):
             spans.append(m.span())
     return spans
 
 
-def _prefixed_negation(word: str, exceptions: Sequence[str]) -> bool:
-    return len(word) >= 5 and word.startswith("ne") and not word.startswith(tuple(exceptions))
+def _idiom(text: str, m: re.Match[str], lang: str) -> bool:
+    """A negation word inside a fixed phrase that means no negation ("tak lama": "soon")."""
+    after = text[m.start():m.start() + 16].casefold()
+    return any(after.startswith(p) for p in _PHRASES_NOT_NEGATION.get(lang, ()))
+
+
+def _fr_partner(tokens: Sequence[re.Match[str]], i: int) -> bool:
+    # "n'a jamais" is one word "n'a"; "personne ne vient" puts the partner first.
+    window = [t.group().casefold() for t in tokens[max(i - 1, 0):i] + list(tokens[i + 1:i + 5])]
+    return any(w in _FR_PARTNERS for w in window)
+
+
+def _prefixed_negation(word: str, lang: str) -> bool:
+    if len(word) < 4 or not word.startswith("ne"):
+        return False
+    if lang == "lv":
+        return word[2:].startswith(_LV_VERB_STEMS)
+    if lang == "cs":
+        return len(word) >= 5 and not word.startswith(_CS_NOT_NEGATION)
+    return False
 
 
 def _substring_cues(text: str, lang: str) -> list[tuple[int, int]]:

@@ -16,8 +16,9 @@ from .palette import PALETTE
 
 WIDTH, HEIGHT = 640, 230
 LEFT, RIGHT, TOP, BOTTOM = 44, 12, 12, 52
-_STEPS = (0.05, 0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 2.5, 5.0, 10.0, 20.0, 25.0, 50.0, 100.0)
-MAX_BINS = 30
+_STEPS = (0.01, 0.02, 0.025, 0.05, 0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 2.5, 5.0, 10.0, 20.0, 25.0,
+          50.0, 100.0)
+MAX_BINS = 25
 
 
 @dataclass(frozen=True)
@@ -45,9 +46,11 @@ def _num(x: float) -> str:
 
 
 def _domain(scores: list[float]) -> tuple[float, float, float]:
-    """(low, high, bin width): always covers [0, 1], widens to the data, at most MAX_BINS bins."""
+    """(low, high, bin width): from 0 (or below, for negative scores) to the highest score rounded
+    up to a tenth, in at most MAX_BINS bins. Bead scores are relative, so the axis follows the
+    data instead of assuming [0, 1]: scores that all lie under 0.4 still get a readable chart."""
     lo = min(0.0, math.floor(min(scores) * 10) / 10) if scores else 0.0
-    hi = max(1.0, math.ceil(max(scores) * 10) / 10) if scores else 1.0
+    hi = max(lo + 0.1, math.ceil(max(scores) * 10) / 10) if scores else 1.0
     step = next((s for s in _STEPS if (hi - lo) / s <= MAX_BINS), None)
     if step is None:  # absurd ranges: fall back to an even split
         step = (hi - lo) / MAX_BINS
