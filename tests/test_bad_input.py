@@ -122,7 +122,8 @@ def test_not_a_corpus(cli, tmp_path):
     ("[tool.alignqa]\nformat = ['text', 'xml']\n", "unknown format 'xml'"),
     ("[tool.alignqa.checks.numbers]\nenabled = 'yes'\n", "checks.numbers.enabled"),
     ("[tool.alignqa.checks.nosuch]\nenabled = false\n", "unknown check 'nosuch'"),
-    ("[tool.alignqa.align]\nmax-bead = 0\n", "max-bead"),
+    ("[tool.alignqa.align]\nmax-bead-side = 0\n", "max-bead-side"),
+    ("[tool.alignqa.align]\nwidth = 3\n", "width"),
     ("[tool.alignqa\n", "invalid TOML"),
 ])
 def test_bad_config(cli, tmp_path, toml, needle):

@@ -22,13 +22,13 @@ def test_defaults_without_file(tmp_path):
 
 def test_pyproject_table_found_above_corpus(tmp_path):
     write(tmp_path / "pyproject.toml", "[project]\nname='x'\n[tool.alignqa]\nsource-lang = 'de'\n"
-          "fail-on = 'warning'\nformat = 'json'\n[tool.alignqa.align]\nmax-bead = 4\n"
+          "fail-on = 'warning'\nformat = 'json'\n[tool.alignqa.align]\nmax-bead-side = 3\n"
           "[tool.alignqa.checks.numbers]\nseverity = 'warning'\n")
     (tmp_path / "corpus" / "de").mkdir(parents=True)
     cfg = load_config(None, tmp_path / "corpus")
     assert cfg.path == (tmp_path / "pyproject.toml").resolve()
-    assert (cfg.source_lang, cfg.fail_on, cfg.format, cfg.align.max_bead) == \
-        ("de", "warning", ["json"], 4)
+    assert (cfg.source_lang, cfg.fail_on, cfg.format, cfg.align) == \
+        ("de", "warning", ["json"], {"max_bead_side": 3})
     assert cfg.checks["numbers"] == {"severity": "warning"}
 
 

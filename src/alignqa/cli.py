@@ -87,7 +87,10 @@ def align(source: Path, target: Path, source_lang: str | None, target_lang: str 
     tgt = load_document(target, _language_of(target, target_lang), presplit=presplit)
     embedder = load_embedder(model or config.model, cache_dir=config.resolve(config.cache_dir),
                              quiet=quiet)
-    alignment = align_documents(src, tgt, embedder, max_bead=max_bead or config.align.max_bead)
+    options = dict(config.align)
+    if max_bead:
+        options.update(max_bead_side=max_bead, max_bead_total=max_bead + 1)
+    alignment = align_documents(src, tgt, embedder, **options)
     out = render(alignment, [s.text for s in src.segments], [s.text for s in tgt.segments], fmt,
                  src.lang, tgt.lang)
     data = out if isinstance(out, bytes) else out.encode("utf-8")

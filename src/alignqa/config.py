@@ -19,13 +19,6 @@ FORMAT_NAMES = ("text", "json", "csv", "sarif", "junit", "github")
 
 
 @dataclass
-class AlignOptions:
-    """Aligner knobs exposed to users; the aligner documents their meaning."""
-
-    max_bead: int = 5
-
-
-@dataclass
 class Config:
     source_lang: str = "en"
     model: str | None = None  # None: the bundled multilingual-e5-small
@@ -39,7 +32,8 @@ class Config:
     baseline: str | None = None
     # Glob (relative to the corpus root, e.g. "lv/legal/*.md") -> check ids ignored there ("*" = all).
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
-    align: AlignOptions = field(default_factory=AlignOptions)
+    # Aligner options (alignqa.align.AlignOptions field names), validated by the aligner.
+    align: dict[str, Any] = field(default_factory=dict)
     # Check id -> {"enabled": bool, "severity": str, <check options>}.
     checks: dict[str, dict[str, Any]] = field(default_factory=dict)
     # Where the config came from (None: defaults); relative paths in it resolve against its folder.
@@ -74,14 +68,9 @@ _TOP_TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
     "glossary": (str, "glossary file (CSV, TSV or TBX)"),
     "baseline": (str, "baseline file of known finding fingerprints"),
     "per-file-ignores": (dict, "glob relative to the corpus root -> list of check ids to ignore"),
-    "align": (dict, "aligner options"),
+    "align": (dict, "aligner options: max-bead-side, max-bead-total, band-width, ... (docs/aligner.md)"),
     "checks": (dict, "per-check options: enabled, severity and the check's own options"),
 }
-_ALIGN_TYPES: dict[str, tuple[type, str]] = {
-    "max-bead": (int, "largest number of segments on one side of a bead"),
-}
-
-
 def _kebab_to_snake(key: str) -> str:
     return key.replace("-", "_")
 
@@ -145,17 +134,15 @@ def config_from_mapping(data: dict[str, Any], path: Path | None = None) -> Confi
     return cfg
 
 
-def _align_options(table: dict[str, Any], path: Path | None) -> AlignOptions:
-    opts = AlignOptions()
-    for key, value in table.items():
-        if key not in _ALIGN_TYPES:
-            raise ConfigError(f"unknown config key 'align.{key}' (known: "
-                              f"{', '.join(sorted(_ALIGN_TYPES))})", path)
-        _check_type(value, _ALIGN_TYPES[key][0], f"config key 'align.{key}'", path)
-        setattr(opts, _kebab_to_snake(key), value)
-    if opts.max_bead < 1:
-        raise ConfigError("config key 'align.max-bead' must be at least 1", path)
-    return opts
+def _align_options(table: dict[str, Any], path: Path | None) -> dict[str, Any]:
+    from .align import AlignOptions
+
+    options = {_kebab_to_snake(k): v for k, v in table.items()}
+    try:
+        AlignOptions.from_mapping(options)
+    except ConfigError as exc:
+        raise ConfigError(f"config table 'align': {exc.message.replace('_', '-')}", path) from None
+    return options
 
 
 def _check_options(table: dict[str, Any], known: dict[str, Any], path: Path | None):
@@ -247,7 +234,5 @@ def load_config(explicit: str | Path | None, start: Path) -> Config:
 
 
 def documented_keys() -> list[tuple[str, str]]:
-    """(key, description) for every top-level and align key: the README's config table."""
-    rows = [(k, d) for k, (_, d) in _TOP_TYPES.items()]
-    rows += [(f"align.{k}", d) for k, (_, d) in _ALIGN_TYPES.items()]
-    return rows
+    """(key, description) for every top-level key: the README's config table."""
+    return [(k, d) for k, (_, d) in _TOP_TYPES.items()]

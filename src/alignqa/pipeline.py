@@ -133,7 +133,7 @@ def run_check(paths: Sequence[str | Path], config: Config, *, embedder=None,
     contexts: dict[str, list[PairContext]] = {c.id: [] for c in checks}
     for pair in pairs:
         src, tgt = documents[pair.source_path], documents[pair.target_path]
-        alignment = align_documents(src, tgt, embedder, max_bead=config.align.max_bead)
+        alignment = align_documents(src, tgt, embedder, **config.align)
         alignment.model = embedder.model_id
         result = PairResult(source=src, target=tgt, alignment=alignment,
                             bead_scores=[b.score for b in alignment.beads])
@@ -204,7 +204,7 @@ def _signature(config: Config, embedder) -> dict[str, Any]:
         "alignqa": __version__,
         "model": embedder.model_id if embedder is not None else (config.model or "bundled"),
         "source_lang": config.source_lang,
-        "max_bead": config.align.max_bead,
+        "align": dict(sorted(config.align.items())),
         "fail_on": config.fail_on,
         "checks": [c.id for c in checks],
         "thresholds": {k: v for k, v in thresholds.items() if v},
