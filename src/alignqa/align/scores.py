@@ -29,6 +29,7 @@ _BLOCK_CELLS = 1 << 16
 _LENGTH_VARIANCE = 6.8
 BETA = 1.0
 GAMMA = 0.0
+MANY_PENALTY = 0.0
 
 
 @dataclass
@@ -90,7 +91,8 @@ def bead_value(src: Side, tgt: Side, s0: np.ndarray, t0: np.ndarray, a: int, b: 
     margin = cos - BETA * 0.5 * (src.window_margins(s0, a) + tgt.window_margins(t0, b))
     return (margin * ((a + b) / 2) ** GAMMA
             - options.length_weight * length_z2(src, tgt, s0, t0, a, b)
-            - options.merge_penalty * (a + b - 2))
+            - options.merge_penalty * (a + b - 2)
+            - (MANY_PENALTY if a > 1 and b > 1 else 0.0))
 
 
 def length_z2(src: Side, tgt: Side, s0: np.ndarray, t0: np.ndarray, a: int, b: int) -> np.ndarray:
