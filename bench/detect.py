@@ -22,6 +22,7 @@ cache directory and reused; sentence vectors go to the embedder's cache); later 
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 import time
 from collections import defaultdict
@@ -194,11 +195,11 @@ def reliability_section() -> None:
     print("Per bin of predicted p: pairs, mean predicted p, observed error rate.\n")
     edges = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001]
     print("| set | " + " | ".join(f"{a:.1f}-{min(b, 1):.1f}" for a, b in
-                                    zip(edges[:-1], edges[1:], strict=True)) + " |")
+                                    itertools.pairwise(edges)) + " |")
     print("|---|" + "---|" * (len(edges) - 1))
     for name, (prob, y) in _reliability_rows.items():
         cells = []
-        for a, b in zip(edges[:-1], edges[1:], strict=True):
+        for a, b in itertools.pairwise(edges):
             m = (prob >= a) & (prob < b)
             cells.append(f"{m.sum()}: {prob[m].mean():.2f} / {y[m].mean():.2f}" if m.any() else "-")
         print(f"| {name} | " + " | ".join(cells) + " |")

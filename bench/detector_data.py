@@ -64,7 +64,7 @@ class TokenStore:
         self.embedder = embedder
         self.path = path or default_cache_dir() / "detector-tokens.sqlite3"
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.path)
+        self.db = sqlite3.connect(self.path, timeout=120)
         self.db.execute("CREATE TABLE IF NOT EXISTS tok (key TEXT PRIMARY KEY, n INTEGER,"
                         " offsets BLOB, vectors BLOB)")
         self.namespace = f"{embedder.model_id}\x00{embedder.prompt}\x00"

@@ -32,6 +32,7 @@ from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
 FLORES = SHARED / "flores200" / "multiway_eng_lvs_ind_deu_fra.tsv"
+TATOEBA = SHARED / "tatoeba"
 COLUMNS = {"en": "eng_Latn", "lv": "lvs_Latn", "id": "ind_Latn", "de": "deu_Latn",
            "fr": "fra_Latn"}
 LANGS = ("lv", "id", "de", "fr")
@@ -202,6 +203,23 @@ def documents(rows: list[dict[str, str]], lang: str, split: str,
     return docs
 
 
+def tatoeba_documents(lang: str, limit: int, seed: int, size: int = 16) -> list[Doc]:
+    """Short clean pairs from Tatoeba (training only), in pseudo-documents of ``size`` pairs.
+
+    FLORES sentences are long; without short clean pairs a model would learn that every short
+    segment is an inserted idiom, half of them wrong. Tatoeba's 3-6 word sentences fill that gap.
+    """
+    code = {"lv": "lav", "id": "ind"}[lang]
+    base = TATOEBA / f"eng-{code}" / "tatoeba-test-v2021-08-07"
+    with open(f"{base}.eng", encoding="utf-8") as fe, \
+            open(f"{base}.{code}", encoding="utf-8") as ft:
+        rows = [(e.strip(), t.strip()) for e, t in zip(fe, ft, strict=True)
+                if e.strip() and t.strip()]
+    rows = random.Random(seed).sample(rows, min(limit, len(rows)))
+    return [Doc(f"tatoeba-{lang}-{i // size}", lang, [Pair(e, t) for e, t in rows[i:i + size]])
+            for i in range(0, len(rows), size)]
+
+
 def _doc(rows: list[dict[str, str]], lang: str) -> Doc:
     name = f"flores-{rows[0]['doc_id']}-{rows[-1]['doc_id']}"
     return Doc(name, lang, [Pair(r[COLUMNS["en"]], r[COLUMNS[lang]]) for r in rows])
@@ -293,12 +311,14 @@ def _content_words(texts: Iterable[str]) -> list[str]:
                    if not m.group()[0].isupper()})
 
 
-def plant(docs: list[Doc], split: str, seed: int, rate: float = 0.15) -> list[Doc]:
+def plant(docs: list[Doc], split: str, seed: int, rate: float = 0.15,
+          idiom_beads: bool = True) -> list[Doc]:
     """Copies of ``docs`` with errors planted in about ``rate`` of the pairs, plus one idiom bead.
 
     Error types take turns across the corpus, so every type gets about the same number of pairs;
     a type that does not apply to any pair left in a document passes its turn to the next. The
-    idiom bead alternates between idiomatic (clean) and word-by-word (error) renderings.
+    idiom bead (unless ``idiom_beads`` is false) alternates between idiomatic (clean) and
+    word-by-word (error) renderings.
     """
     rng = random.Random(seed)
     table = idioms(split)
@@ -317,6 +337,9 @@ def plant(docs: list[Doc], split: str, seed: int, rate: float = 0.15) -> list[Do
                 if hit:
                     break
             turn += 1
+        if not idiom_beads:
+            out.append(Doc(f"{doc.name}#{d}", doc.lang, pairs))
+            continue
         en, renderings = table[rng.randrange(len(table))]
         literal = d % 2 == 1
         tgt = renderings[doc.lang][1 if literal else 0]
@@ -351,11 +374,11 @@ def _apply(kind: str, pair: Pair, lang: str, pool_tgt: list[str], pool_words: li
     return substitute_word(pair, pool_words, rng)
 
 
-def planted_corpus(split: str, seed: int, rate: float = 0.15,
-                   langs: tuple[str, ...] = LANGS) -> list[Doc]:
+def planted_corpus(split: str, seed: int, rate: float = 0.15, langs: tuple[str, ...] = LANGS,
+                   idiom_beads: bool = True) -> list[Doc]:
     rows = load_flores()
     return [d for lang in langs for d in plant(documents(rows, lang, split), split,
-                                               seed + LANGS.index(lang), rate)]
+                                               seed + LANGS.index(lang), rate, idiom_beads)]
 
 
 def main() -> None:

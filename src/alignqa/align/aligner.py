@@ -1,10 +1,10 @@
-"""Align two segment lists: encode once, search coarse-to-fine, refine where unsure.
+"""Align two segment lists: encode once, search coarse-to-fine, optionally refine.
 
 1. Every segment is encoded once (the embedder's cache makes a rerun free).
 2. A banded dynamic programme over bead shapes finds the best path, scoring windows from their
    parts' vectors (``side.py``, ``scores.py``); long documents are searched coarse-to-fine.
-3. Real concatenations are encoded for the windows near beads the first path is unsure of, and
-   the path is searched again with them (``refine.py``).
+3. Optionally (``refine_radius >= 1``), real concatenations are encoded for the windows near
+   beads the first path is unsure of, and the path is searched again with them (``refine.py``).
 """
 
 from __future__ import annotations
@@ -44,9 +44,10 @@ def align(source: Sequence[str], target: Sequence[str], embedder: SupportsEncode
     """Align two lists of segment texts.
 
     ``options`` defaults to :class:`AlignOptions`; keyword ``overrides`` replace single fields
-    (``align(s, t, e, max_bead_side=5)``). Bead scores are margins: centred cosine minus the mean
-    centred cosine of the bead's segments with their nearest neighbours (about 0.1 to 0.5 for
-    a good pair, 0 or less for a pair no better than its neighbours).
+    (``align(s, t, e, max_bead_side=5)``). Bead scores are margins: the centred cosine of the two
+    sides minus the usual level of such cosines for their segments (docs/aligner.md); about 0.1
+    to 0.5 for a good pair, 0 or less for a pair no better than its neighbours, None for 1-0
+    and 0-1 beads.
     """
     opts = _resolve(options, overrides)
     source, target = list(source), list(target)
@@ -111,13 +112,23 @@ def _resolve(options: AlignOptions | None, overrides: dict[str, Any]) -> AlignOp
 
 def _sides(x: np.ndarray, y: np.ndarray, source: list[str], target: list[str],
            opts: AlignOptions) -> tuple[Side, Side]:
-    cx = x.astype(np.float64).mean(axis=0)
-    cy = y.astype(np.float64).mean(axis=0)
+    cx, cy = document_centre(x), document_centre(y)
     src = Side(x, np.array([len(t) for t in source], dtype=np.float64), cx, cy,
                opts.max_bead_side)
     tgt = Side(y, np.array([len(t) for t in target], dtype=np.float64), cy, cx,
                opts.max_bead_side)
     return src, tgt
+
+
+def document_centre(vectors: np.ndarray) -> np.ndarray:
+    """The mean segment vector, shrunk by n / (n + 1) toward zero.
+
+    Subtracting the plain mean from a one-segment document would leave nothing to compare
+    (and from a two-segment one, two opposite vectors); the shrinkage keeps a short side's
+    vectors pointing where they did while costing long documents nothing measurable.
+    """
+    n = len(vectors)
+    return vectors.astype(np.float64).mean(axis=0) * (n / (n + 1.0))
 
 
 def _bead(src: Side, tgt: Side, span: tuple[int, int, int, int]) -> Bead:

@@ -8,6 +8,7 @@ Cells are stored row after row in one flat array (``offsets``), so memory is the
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -68,7 +69,7 @@ def band_around_path(points: Sequence[tuple[int, int]], n: int, m: int, width: i
     pts = np.asarray(points, dtype=np.int64).reshape(-1, 2)
     if len(pts) == 0 or tuple(pts[0]) != (0, 0) or tuple(pts[-1]) != (n, m):
         raise ValueError("a band path must run from (0, 0) to (n, m)")
-    for (i0, j0), (i1, j1) in zip(pts[:-1], pts[1:], strict=True):
+    for (i0, j0), (i1, j1) in itertools.pairwise(pts):
         first[i0:i1 + 1] = np.minimum(first[i0:i1 + 1], j0)
         last[i0:i1 + 1] = np.maximum(last[i0:i1 + 1], j1)
     size = 2 * width + 1

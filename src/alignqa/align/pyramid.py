@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from .band import Band, band_around_path, full_band
 from .options import AlignOptions
@@ -33,6 +34,14 @@ class SearchResult:
 
 def search(src: Side, tgt: Side, options: AlignOptions) -> SearchResult:
     """The best path for two non-empty sides."""
+    # The products here are small (a band block at a time); BLAS threads only add wake-up
+    # latency, which on a busy machine costs far more than the arithmetic (measured: 38 ms
+    # against 0.4 ms for a 100 x 384 x 140 product on a loaded 2-core box).
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _search(src, tgt, options)
+
+
+def _search(src: Side, tgt: Side, options: AlignOptions) -> SearchResult:
     n, m = len(src), len(tgt)
     levels = 1
     if n * m <= options.full_grid_cells:
@@ -43,11 +52,11 @@ def search(src: Side, tgt: Side, options: AlignOptions) -> SearchResult:
         # Coarse levels only place the band: small beads are enough and much cheaper.
         coarse_options = replace(options, max_bead_side=min(2, options.max_bead_side),
                                  max_bead_total=min(3, options.max_bead_total),
-                                 band_width=max(options.band_width // 2, 2))
-        coarse = search(coarse_src, coarse_tgt, coarse_options)
+                                 band_width=max(options.band_width // 2, 1))
+        coarse = _search(coarse_src, coarse_tgt, coarse_options)
         levels += coarse.levels
         points = [(0, 0)] + [(int(src_map[s1]), int(tgt_map[t1])) for _, s1, _, t1 in coarse.spans]
-        band = band_around_path(points, n, m, options.band_width)
+        band = band_around_path(points, n, m, options.effective_band_width)
     compute_margins(src, tgt, band, options.margin_k)
     values = band_values(src, tgt, band, options)
     return SearchResult(best_path(values), band, values, levels)

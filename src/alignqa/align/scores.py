@@ -25,11 +25,12 @@ from .side import Side
 
 # Dense block budget (source x target singles) for one matrix product.
 _BLOCK_CELLS = 1 << 16
+# Rows a block may always take, so that per-block overhead stays small.
+_MIN_BLOCK_ROWS = 16
 # Gale & Church (1993): variance of target length per source character.
 _LENGTH_VARIANCE = 6.8
-BETA = 1.0
-GAMMA = 0.0
-MANY_PENALTY = 0.0
+# Mutual nearest neighbours needed to trust their length ratio over the documents' totals.
+_MIN_MUTUAL = 5
 
 
 @dataclass
@@ -43,25 +44,40 @@ class BandValues:
 
 
 def compute_margins(src: Side, tgt: Side, band: Band, k: int) -> None:
-    """Set each segment's mean centred cosine with its k nearest neighbours inside the band."""
+    """Set each segment's mean centred cosine with its k nearest neighbours inside the band,
+    and the documents' length ratio as mutual nearest neighbours show it."""
     n, m = len(src), len(tgt)
-    src_margin = np.zeros(n)
-    rows_all: list[np.ndarray] = []
-    cols_all: list[np.ndarray] = []
-    vals_all: list[np.ndarray] = []
-    for rows, cols, cos in _single_cosines(src, tgt, band):
-        rows_all.append(rows)
-        cols_all.append(cols)
-        vals_all.append(cos)
-    if not rows_all:
-        src.set_margins(src_margin)
+    parts = list(_single_cosines(src, tgt, band))
+    if not parts:
+        src.set_margins(np.zeros(n))
         tgt.set_margins(np.zeros(m))
         return
-    rows = np.concatenate(rows_all)
-    cols = np.concatenate(cols_all)
-    vals = np.concatenate(vals_all)
+    rows = np.concatenate([p[0] for p in parts])
+    cols = np.concatenate([p[1] for p in parts])
+    vals = np.concatenate([p[2] for p in parts])
     src.set_margins(_top_k_mean(rows, vals, n, k))
     tgt.set_margins(_top_k_mean(cols, vals, m, k))
+    tgt.length_ratio = _length_ratio(src, tgt, rows, cols, vals)
+
+
+def _length_ratio(src: Side, tgt: Side, rows: np.ndarray, cols: np.ndarray,
+                  vals: np.ndarray) -> float:
+    """Target characters per source character: the median over mutual nearest neighbours.
+
+    The ratio of the documents' totals is wrong exactly when it matters most, when one side has
+    content the other lacks (10 segments against 1,000); pairs that are each other's best match
+    are nearly all true translations, and their median ratio ignores the rest.
+    """
+    best_of_row = _argmax_by(rows, cols, vals, len(src))
+    best_of_col = _argmax_by(cols, rows, vals, len(tgt))
+    have = np.flatnonzero(best_of_row >= 0)
+    mutual = have[best_of_col[best_of_row[have]] == have]
+    ls = src.lengths[mutual] + 1.0
+    lt = tgt.lengths[best_of_row[mutual]] + 1.0
+    if len(mutual) >= _MIN_MUTUAL:
+        return float(np.exp(np.median(np.log(lt / ls))))
+    total = (tgt.lengths.sum() + 1.0) / (src.lengths.sum() + 1.0)
+    return float(np.clip(total, 0.5, 2.0))
 
 
 def band_values(src: Side, tgt: Side, band: Band, options: AlignOptions) -> BandValues:
@@ -88,16 +104,16 @@ def band_values(src: Side, tgt: Side, band: Band, options: AlignOptions) -> Band
 def bead_value(src: Side, tgt: Side, s0: np.ndarray, t0: np.ndarray, a: int, b: int,
                cos: np.ndarray, options: AlignOptions) -> np.ndarray:
     """Search value of beads of shape (a, b) starting at (s0, t0) whose centred cosine is cos."""
-    margin = cos - BETA * 0.5 * (src.window_margins(s0, a) + tgt.window_margins(t0, b))
-    return (margin * ((a + b) / 2) ** GAMMA
+    margin = cos - 0.5 * (src.window_margins(s0, a) + tgt.window_margins(t0, b))
+    return (margin
             - options.length_weight * length_z2(src, tgt, s0, t0, a, b)
-            - options.merge_penalty * (a + b - 2)
-            - (MANY_PENALTY if a > 1 and b > 1 else 0.0))
+            - options.merge_penalty * (a + b - 2))
 
 
 def length_z2(src: Side, tgt: Side, s0: np.ndarray, t0: np.ndarray, a: int, b: int) -> np.ndarray:
-    """Squared Gale-Church z of the character lengths, against the documents' length ratio."""
-    ratio = tgt.lengths.sum() / max(src.lengths.sum(), 1.0)
+    """Squared Gale-Church z of the character lengths, against the documents' length ratio
+    (capped: one badly matched bead should not outweigh its similarity many times over)."""
+    ratio = tgt.length_ratio
     ls = src.window_lengths(s0, a)
     lt = tgt.window_lengths(t0, b)
     var = _LENGTH_VARIANCE * 0.5 * (ls + lt / ratio) + 1.0
@@ -133,9 +149,11 @@ class _Block:
                               src.centres_dot)
 
 
-def centred_cosine(raw, own_s, other_s, own_t, other_t, src_centre_sq, tgt_centre_sq,
-                   centres_dot):
-    """cos(u - cu, v - cv) for unit u, v from <u,v>, <u,cu>, <u,cv>, <v,cv>, <v,cu> and the centres."""
+def centred_cosine(raw: np.ndarray, own_s: np.ndarray, other_s: np.ndarray, own_t: np.ndarray,
+                   other_t: np.ndarray, src_centre_sq: float, tgt_centre_sq: float,
+                   centres_dot: float) -> np.ndarray:
+    """cos(u - cu, v - cv) for unit u, v, from <u, v>, <u, cu>, <u, cv>, <v, cv>, <v, cu> and
+    the centres' own products, without forming u - cu or v - cv."""
     dot = raw - other_s - other_t + centres_dot
     norm_s = np.sqrt(np.maximum(1.0 - 2.0 * own_s + src_centre_sq, 1e-12))
     norm_t = np.sqrt(np.maximum(1.0 - 2.0 * own_t + tgt_centre_sq, 1e-12))
@@ -154,18 +172,35 @@ def _single_cosines(src: Side, tgt: Side, band: Band):
 
 
 def _row_blocks(band: Band, k: int):
-    """Split the band's rows so that each block's dense product stays within the budget."""
+    """Split the band's rows into blocks whose dense product is at most a few times the band
+    cells it serves (and within the budget), so a narrow band costs what its area costs."""
     n = band.rows
+    lo = band.lo.tolist()
+    hi = band.hi.tolist()
     r0 = 0
     while r0 <= n:
         r1 = r0 + 1
+        cells = hi[r0] - lo[r0] + 1
         while r1 <= n:
-            dense = (r1 + 1 - r0 + k) * (int(band.hi[r1]) - int(band.lo[r0]) + k)
-            if dense > _BLOCK_CELLS:
+            cells += hi[r1] - lo[r1] + 1
+            dense = (r1 + 1 - r0 + k) * (hi[r1] - lo[r0] + k)
+            if dense > _BLOCK_CELLS or (r1 - r0 >= _MIN_BLOCK_ROWS and dense > 3 * cells):
                 break
             r1 += 1
         yield r0, r1
         r0 = r1
+
+
+def _argmax_by(index: np.ndarray, other: np.ndarray, values: np.ndarray, size: int
+               ) -> np.ndarray:
+    """For each index value, the ``other`` of its largest value (-1 where it has none)."""
+    order = np.lexsort((-values, index))
+    idx = index[order]
+    first = np.ones(len(idx), dtype=bool)
+    first[1:] = idx[1:] != idx[:-1]
+    out = np.full(size, -1, dtype=np.int64)
+    out[idx[first]] = other[order][first]
+    return out
 
 
 def _top_k_mean(index: np.ndarray, values: np.ndarray, size: int, k: int) -> np.ndarray:

@@ -18,40 +18,52 @@ def best_path(values: BandValues) -> list[Span]:
     """The bead spans of the highest-value path from (0, 0) to (n, m), in order."""
     band, shapes, vals = values.band, values.shapes, values.values
     n = band.rows
-    lo, hi, offsets = band.lo, band.hi, band.offsets
+    # Python ints: numpy scalar indexing in this loop would cost more than the row arithmetic.
+    lo, hi, offsets = band.lo.tolist(), band.hi.tolist(), band.offsets.tolist()
     total = np.full(band.cells, -np.inf)
     back = np.full(band.cells, -1, dtype=np.int8)
-    vertical = [(t, a, b) for t, (a, b) in enumerate(shapes) if a > 0]
-    step = [t for t, (a, b) in enumerate(shapes) if (a, b) == (0, 1)]
+    # Shapes grouped by how many source segments they take: one group reads one earlier row.
+    groups = []
+    for a in sorted({a for a, _ in shapes if a > 0}):
+        ts = [t for t, (sa, _) in enumerate(shapes) if sa == a]
+        groups.append((a, np.array(ts), np.array([shapes[t][1] for t in ts])))
+    widest = max(b for _, b in shapes)
+    step = next((t for t, shape in enumerate(shapes) if shape == (0, 1)), None)
     for i in range(n + 1):
-        li, hi_i, off = int(lo[i]), int(hi[i]), int(offsets[i])
-        width = hi_i - li + 1
-        best = np.full(width, -np.inf)
-        arg = np.full(width, -1, dtype=np.int8)
-        if i == 0:
-            best[0] = 0.0
-        for t, a, b in vertical:
+        li, width, off = lo[i], hi[i] - lo[i] + 1, offsets[i]
+        cands, kinds = [], []
+        for a, ts, bs in groups:
             p = i - a
             if p < 0:
                 continue
-            lp, hp, offp = int(lo[p]), int(hi[p]), int(offsets[p])
-            j0, j1 = max(li, lp + b), min(hi_i, hp + b)
-            if j0 > j1:
-                continue
-            cand = total[offp + j0 - b - lp: offp + j1 - b - lp + 1] + vals[off + j0 - li: off + j1 - li + 1, t]
-            seg = best[j0 - li: j1 - li + 1]
-            better = cand > seg
-            seg[better] = cand[better]
-            arg[j0 - li: j1 - li + 1][better] = t
-        if step:
+            # prev[c] holds the earlier row's totals for columns li - widest .. hi[i].
+            prev = np.full(width + widest, -np.inf)
+            c0, c1 = max(lo[p], li - widest), min(hi[p], hi[i])
+            if c0 <= c1:
+                prev[c0 - li + widest: c1 - li + widest + 1] = \
+                    total[offsets[p] + c0 - lo[p]: offsets[p] + c1 - lo[p] + 1]
+            shifted = prev[(widest - bs)[:, None] + np.arange(width)]
+            cands.append(shifted + vals[off: off + width, ts].T)
+            kinds.append(ts)
+        if cands:
+            stacked = np.concatenate(cands)
+            which = stacked.argmax(axis=0)
+            best = stacked[which, np.arange(width)]
+            arg = np.concatenate(kinds)[which].astype(np.int8)
+            arg[~np.isfinite(best)] = -1
+        else:
+            best = np.full(width, -np.inf)
+            arg = np.full(width, -1, dtype=np.int8)
+        if i == 0:
+            best[0], arg[0] = 0.0, -1
+        if step is not None:
             # total[j] = max_k<=j best[k] + (j - k) * skip: one running maximum over the row.
-            skip = values.skip
             k = np.arange(width)
-            shifted = best - k * skip
-            run = np.maximum.accumulate(shifted)
-            from_left = run > shifted
-            best = np.where(from_left, run + k * skip, best)
-            arg[from_left] = step[0]
+            shifted_row = best - k * values.skip
+            run = np.maximum.accumulate(shifted_row)
+            from_left = run > shifted_row
+            best = np.where(from_left, run + k * values.skip, best)
+            arg[from_left] = step
         total[off: off + width] = best
         back[off: off + width] = arg
     return _trace(band, shapes, back)

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 _EPS = 1e-9
-WEIGHT_POWER = 1.0
-MARGIN_MODE = 'mean'
+# Window weights grow with the square root of a segment's length: plain length lets one long
+# sentence drown its neighbours, equal weights let a one-word fragment count as much as a
+# sentence (0.5 was best of 0, 0.5, 1, 1.5 on Text+Berg dev).
+WEIGHT_POWER = 0.5
 
 
 @dataclass
@@ -32,7 +34,7 @@ class Side:
 
     def __post_init__(self) -> None:
         n = len(self.vectors)
-        # Length + 1 keeps empty or one-character segments from vanishing from a window.
+        # Length + 1 keeps an empty segment from vanishing from a window.
         self.weights = (self.lengths + 1.0) ** WEIGHT_POWER
         self._len_prefix = _prefix(self.lengths)
         x = self.vectors.astype(np.float64)
@@ -42,6 +44,8 @@ class Side:
         self.centres_dot = float(self.centre @ self.other_centre)
         # norm2[a][s] = |sum_{k in [s, s+a)} w_k x_k|^2 grows by one segment per size.
         self.set_margins(np.zeros(n))
+        # On a target side: target characters per source character (see compute_margins).
+        self.length_ratio = 1.0
         self.norms: list[np.ndarray] = [np.zeros(0)]
         if n == 0:
             return
@@ -66,24 +70,22 @@ class Side:
 
     def set_margins(self, margins: np.ndarray) -> None:
         """Mean cosine of each segment with its nearest neighbours on the other side."""
-        self.margins = margins
-        self._plain_prefix = _prefix(margins)
-        self._margin_prefix = _prefix(margins * self.weights)
-        self._weight_prefix = _prefix(self.weights)
+        self.margins = np.asarray(margins, dtype=np.float64)
 
     def window_lengths(self, starts: np.ndarray, size: int) -> np.ndarray:
         return self._len_prefix[starts + size] - self._len_prefix[starts]
 
     def window_margins(self, starts: np.ndarray, size: int) -> np.ndarray:
-        if MARGIN_MODE == "weighted":
-            return ((self._margin_prefix[starts + size] - self._margin_prefix[starts])
-                    / (self._weight_prefix[starts + size] - self._weight_prefix[starts]))
-        if MARGIN_MODE == "max":
-            out = self.margins[starts].copy()
-            for o in range(1, size):
-                out = np.maximum(out, self.margins[starts + o])
-            return out
-        return (self._plain_prefix[starts + size] - self._plain_prefix[starts]) / size
+        """The largest neighbour cosine among the window's segments.
+
+        Not the mean: a segment that resembles nothing (page furniture, OCR debris) has a low
+        neighbour cosine, and averaging it in would *raise* the margin of any window that
+        swallows it.
+        """
+        out = self.margins[starts]
+        for o in range(1, size):
+            out = np.maximum(out, self.margins[starts + o])
+        return out
 
     def window_norms(self, starts: np.ndarray, size: int) -> np.ndarray:
         return self.norms[size][starts]

@@ -5,6 +5,7 @@ from . import (  # noqa: F401  (import registers)
     consistency,
     glossary,
     length_ratio,
+    mistranslation,
     numbers,
     omission,
     placeholders,
@@ -12,5 +13,3 @@ from . import (  # noqa: F401  (import registers)
     untranslated,
     wrong_language,
 )
-
-# LEAD: add "mistranslation," to the import list above once checks/mistranslation.py lands.

@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from ..detect import load_detector, score_pairs
+from ..detect import PairScore, Reason, load_detector, score_pairs
 from ..errors import ConfigError
 from ..findings import Severity
-from .registry import Check, PairContext, register
+from .registry import BeadView, Check, PairContext, register
 
 
 @register("mistranslation", "error",
@@ -30,26 +30,26 @@ def mistranslation(check: Check, ctx: PairContext) -> Iterator:
     embedder = ctx.extras.get("embedder") or _default_embedder()
     detector = load_detector(ctx.options.get("weights") or None)
     scores = score_pairs([v.source_text for v in views], [v.target_text for v in views],
-                         ctx.source_lang, ctx.target_lang, embedder, detector=detector)
+                         ctx.source_lang, ctx.target_lang, embedder, detector=detector,
+                         explain_from=warning_at)
     for view, score in zip(views, scores, strict=True):
         p = score.probability
         if p < warning_at:
             continue
         severity = Severity.ERROR if p >= error_at else Severity.WARNING
-        reasons = "; ".join(_rival_line(r, score, views) for r in score.reasons) or \
+        reasons = "; ".join(_reason_text(r, score, views) for r in score.reasons) or \
             "no single signal stands out, but together they score the pair as likely wrong"
         yield ctx.finding(check, view, f"Possible mistranslation (p = {p:.2f}): {reasons}",
                           severity=severity, score=p, source_spans=score.source_spans,
                           target_spans=score.target_spans)
 
 
-def _rival_line(reason: str, score: Any, views: list) -> str:
-    """Name a rival pair by its line in the source file instead of its index among the beads."""
+def _reason_text(reason: Reason, score: PairScore, views: list[BeadView]) -> str:
+    """The detector's sentence, with a rival pair named by its line in the source file."""
     rival = score.signals.rival
-    if rival is None or not reason.startswith("the pair matches pair"):
-        return reason
-    line = views[rival].source[0].line
-    return f"source and target each match another pair (source line {line}) better"
+    if reason.key != "rival" or rival is None:
+        return reason.text
+    return f"{reason.text} (source line {views[rival].source[0].line})"
 
 
 def _thresholds(options: dict[str, Any]) -> tuple[float, float]:

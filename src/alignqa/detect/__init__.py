@@ -13,13 +13,13 @@ from typing import Any
 
 import numpy as np
 
-from .explain import explain
+from .explain import Reason, explain
 from .features import FEATURES, PairSignals, document_signals
 from .model import Detector, load_detector
 from .token_alignment import TokenVectors, WordWeights, word_weights_for
 
-__all__ = ["FEATURES", "Detector", "PairScore", "load_detector", "score_pairs",
-           "score_token_vectors"]
+__all__ = ["FEATURES", "Detector", "PairScore", "Reason", "TokenVectors", "load_detector",
+           "score_pairs", "score_token_vectors"]
 
 
 @dataclass
@@ -27,20 +27,19 @@ class PairScore:
     """The detector's verdict on one pair: probability, reasons (strongest first) and spans."""
 
     probability: float
-    reasons: list[str]
+    reasons: list[Reason]
     source_spans: list[tuple[int, int]]
     target_spans: list[tuple[int, int]]
     signals: PairSignals
-    contributions: dict[str, float]
 
 
 def score_pairs(sources: Sequence[str], targets: Sequence[str], source_lang: str,
-                target_lang: str, embedder: Any, *,
-                detector: Detector | None = None) -> list[PairScore]:
+                target_lang: str, embedder: Any, *, detector: Detector | None = None,
+                explain_from: float = 0.0) -> list[PairScore]:
     """Score aligned pairs ``sources[i]`` / ``targets[i]`` of one document pair.
 
     One encoder pass per text (token vectors); pass every pair of the document, since each pair
-    is judged against the others.
+    is judged against the others. Pairs scoring below ``explain_from`` get no reasons or spans.
     """
     if len(sources) != len(targets):
         raise ValueError("sources and targets must have the same length")
@@ -49,12 +48,13 @@ def score_pairs(sources: Sequence[str], targets: Sequence[str], source_lang: str
     src = [_vectors(t) for t in embedder.token_embeddings(list(sources))]
     tgt = [_vectors(t) for t in embedder.token_embeddings(list(targets))]
     return score_token_vectors(src, tgt, source_lang, target_lang, word_weights_for(embedder),
-                               detector=detector)
+                               detector=detector, explain_from=explain_from)
 
 
 def score_token_vectors(src: Sequence[TokenVectors], tgt: Sequence[TokenVectors],
                         source_lang: str, target_lang: str, weigh: WordWeights, *,
-                        detector: Detector | None = None) -> list[PairScore]:
+                        detector: Detector | None = None,
+                        explain_from: float = 0.0) -> list[PairScore]:
     """:func:`score_pairs` over token vectors already computed (training and benchmarks)."""
     det = detector or load_detector()
     signals = document_signals(src, tgt, source_lang, target_lang, det.params, weigh)
@@ -64,9 +64,12 @@ def score_token_vectors(src: Sequence[TokenVectors], tgt: Sequence[TokenVectors]
     probs = det.predict_proba(matrix)
     out = []
     for sig, p, x in zip(signals, probs, matrix, strict=True):
-        contrib = det.contributions(x)
-        reasons, src_spans, tgt_spans = explain(sig, contrib, det.params)
-        out.append(PairScore(float(p), reasons, src_spans, tgt_spans, sig, contrib))
+        # Explaining costs a few model evaluations; pairs nobody will read about skip it.
+        if p >= explain_from:
+            reasons, src_spans, tgt_spans = explain(sig, x, det)
+        else:
+            reasons, src_spans, tgt_spans = [], [], []
+        out.append(PairScore(float(p), reasons, src_spans, tgt_spans, sig))
     return out
 
 

@@ -1,18 +1,26 @@
 """Why a pair scored high: the signals that pushed its log-odds up, in words, with spans.
 
-A reason is named when its signals together add at least ``MIN_CONTRIBUTION`` to the log-odds
-(relative to an average training pair); the strongest comes first. Spans come only from reasons
-that are named, so that what is highlighted is what the message says.
+A reason is named when setting its signals to their values on a typical clean pair lowers the
+log-odds by at least ``MIN_CONTRIBUTION``; the strongest comes first. Spans come only from
+reasons that are named, so that what is highlighted is what the message says.
 """
 
 from __future__ import annotations
 
-from .features import PairSignals, Params
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .features import PairSignals
+
+if TYPE_CHECKING:
+    from .model import Detector
 
 MIN_CONTRIBUTION = 0.4
 MAX_WORDS = 3
 
-# Reason -> the signals whose contributions it sums.
+# Reason -> the signals it stands for.
 GROUPS: dict[str, tuple[str, ...]] = {
     "similarity": ("cos_vs_length", "cos_doc_z", "margin", "short"),
     "rival": ("rival_gap",),
@@ -26,18 +34,27 @@ GROUPS: dict[str, tuple[str, ...]] = {
 }
 
 
-def explain(sig: PairSignals, contrib: dict[str, float],
-            params: Params) -> tuple[list[str], list[tuple[int, int]], list[tuple[int, int]]]:
+@dataclass(frozen=True)
+class Reason:
+    """One named cause of a score: a key (``GROUPS``), a sentence, and its weight in log-odds."""
+
+    key: str
+    text: str
+    weight: float
+
+
+def explain(sig: PairSignals, x: np.ndarray, detector: Detector
+            ) -> tuple[list[Reason], list[tuple[int, int]], list[tuple[int, int]]]:
     """Reasons (strongest first), source spans and target spans for one scored pair."""
-    totals = {g: sum(contrib.get(f, 0.0) for f in fs) for g, fs in GROUPS.items()}
-    named = [g for g, v in sorted(totals.items(), key=lambda kv: -kv[1])
-             if v >= MIN_CONTRIBUTION and _applies(g, sig)]
-    reasons: list[str] = []
+    weights = {g: detector.contribution(x, fs) for g, fs in GROUPS.items()}
+    named = [g for g, w in sorted(weights.items(), key=lambda kv: -kv[1])
+             if w >= MIN_CONTRIBUTION and _applies(g, sig)]
+    reasons: list[Reason] = []
     src_spans: list[tuple[int, int]] = []
     tgt_spans: list[tuple[int, int]] = []
     for g in named:
-        text, s, t = _describe(g, sig, params)
-        reasons.append(text)
+        text, s, t = _describe(g, sig)
+        reasons.append(Reason(g, text, weights[g]))
         src_spans.extend(x for x in s if x not in src_spans)
         tgt_spans.extend(x for x in t if x not in tgt_spans)
     return reasons, sorted(src_spans), sorted(tgt_spans)
@@ -60,25 +77,32 @@ def _applies(group: str, sig: PairSignals) -> bool:
     }[group]
 
 
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def _quote(text: str, spans: list[tuple[int, int]]) -> str:
     return ", ".join(f"'{text[a:b]}'" for a, b in spans)
 
 
-def _describe(group: str, sig: PairSignals,
-              params: Params) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
+def _describe(group: str, sig: PairSignals) -> tuple[str, list[tuple[int, int]],
+                                                     list[tuple[int, int]]]:
     v, cov = sig.values, sig.coverage
     src, tgt = sig.src_text, sig.tgt_text
     if group == "similarity":
-        expected = sig.extra["cos"] - v["cos_vs_length"]
-        text = (f"meaning similarity {sig.extra['cos']:.3f} is below the {expected:.3f} usual for a "
-                f"pair of this length")
+        cos = sig.extra["cos"]
+        expected = cos - v["cos_vs_length"]
+        text = f"meaning similarity {cos:.3f} is below the {expected:.3f} usual for a pair of its length"
         if sig.doc_pairs > 1:
-            text += (f", {-v['cos_doc_z']:.1f} spreads below the document's other "
-                     f"{sig.doc_pairs - 1} pairs")
+            rank = int(sig.extra["rank"])
+            where = ("the lowest" if rank == 1 else f"the {_ordinal(rank)} lowest")
+            text += (f" and {where} of the document's {sig.doc_pairs} pairs "
+                     f"({-v['cos_doc_z']:.1f} standard deviations below their median)")
         return text, [], []
     if group == "rival":
-        return (f"the pair matches pair {sig.rival + 1} of the document better than itself",
-                [], [])
+        return ("the source or the target is closer to another pair of the document than to each "
+                "other", [], [])
     if group == "source_words":
         spans = cov.src_gaps[:MAX_WORDS]
         return f"source words without a counterpart in the target: {_quote(src, spans)}", spans, []

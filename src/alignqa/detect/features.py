@@ -8,8 +8,9 @@ error is planted, so no signal here is a raw cosine alone. Each is relative to s
 - to the document's own pairs (a robust z-score, shrunk towards the training prior when the
   document has few pairs, so that one heading in a five-line file does not become an outlier
   by construction);
-- to the nearest neighbours inside the document (ratio margin, as in LASER mining; and whether
-  another segment of the document matches better);
+- to the nearest neighbours inside the document (a margin over the k nearest other segments, as
+  in LASER mining but as a difference, which stays meaningful for any sign of the cosine; and
+  whether another segment of the document matches better);
 - to the other side, word by word (:mod:`.token_alignment`);
 - to rules that embeddings are blind to: numbers and negation;
 - to the *content risk* of each side: a direction of the embedding space, fitted on the WMT21
@@ -20,7 +21,7 @@ error is planted, so no signal here is a raw cosine alone. Each is relative to s
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -31,7 +32,7 @@ from .token_alignment import Coverage, TokenVectors, coverage
 FEATURES = (
     "cos_vs_length",      # pooled cosine minus the cosine expected at this length
     "cos_doc_z",          # the same, as a robust z-score among the document's pairs
-    "margin",             # cosine / mean cosine of the k nearest other segments (both sides)
+    "margin",             # cosine minus the mean cosine of the k nearest other segments
     "rival_gap",          # cosine minus the best cosine with another segment of the document
     "short",              # 1 / sqrt(words): short segments behave differently
     "src_coverage",       # weighted share of source content words with a target counterpart
@@ -40,11 +41,18 @@ FEATURES = (
     "tgt_worst",
     "length_dev",         # |log length ratio - the document's median log length ratio|
     "numbers",            # numbers that differ (0, 1, 2 = two or more)
-    "negation",           # exactly one side negates
+    "negation",           # one side negates, the other not: how unmatched the cue word is
     "copied",             # share of target content words copied verbatim from the source
     "risk_src",           # content risk of the source
     "risk_drop",          # |content risk of source - content risk of target|
 )
+
+
+# At or below this many words, word-level coverage says nothing: two or three words always find
+# their mutual best matches, whether the rendering is right or wrong ('Key Takeaways' against
+# a wrong-sense 'Taustiņu izņemšana' links word for word). Such pairs get constant coverage
+# signals, so the model judges them on their sentence-level similarity alone.
+COVERAGE_MIN_WORDS = 5
 
 
 @dataclass
@@ -118,11 +126,16 @@ def document_signals(src: Sequence[TokenVectors], tgt: Sequence[TokenVectors], s
     log_ratio = np.log([(len(b.text) + 1) / (len(a.text) + 1) for a, b in zip(src, tgt,
                                                                                 strict=True)])
     length_dev = np.abs(log_ratio - np.median(log_ratio)) if n >= 3 else np.zeros(n)
+    # 1 = the pair that falls furthest below its expected similarity in this document.
+    rank = np.argsort(np.argsort(vs_len, kind="stable"), kind="stable") + 1
     risk_s = s @ params.risk_direction + params.risk_bias
     risk_t = t @ params.risk_direction + params.risk_bias
     out = []
     for i in range(n):
         cov = coverage(src[i], tgt[i], weigh, params.token_center)
+        if words[i] < COVERAGE_MIN_WORDS:
+            cov = replace(cov, src_coverage=1.0, tgt_coverage=1.0, src_worst=1.0, tgt_worst=1.0,
+                          src_gaps=[], tgt_gaps=[])
         missing, extra = number_mismatch(src[i].text, src_lang, tgt[i].text, tgt_lang)
         neg = _negation(src[i].text, src_lang, tgt[i].text, tgt_lang)
         values = {
@@ -137,29 +150,36 @@ def document_signals(src: Sequence[TokenVectors], tgt: Sequence[TokenVectors], s
             "tgt_worst": cov.tgt_worst,
             "length_dev": float(length_dev[i]),
             "numbers": float(min(len(missing) + len(extra), 2)),
-            "negation": float(bool(neg[0]) != bool(neg[1])),
+            "negation": _negation_signal(neg, cov),
             "copied": _copied(src[i].text, tgt[i].text, weigh) if src_lang != tgt_lang else 0.0,
             "risk_src": float(risk_s[i]),
             "risk_drop": float(abs(risk_s[i] - risk_t[i])),
         }
         out.append(PairSignals(src[i].text, tgt[i].text, values, cov, (missing, extra), neg, n,
                                rivals[i],
-                               {"cos": float(cos[i])}))
+                               {"cos": float(cos[i]), "rank": float(rank[i])}))
     return out
 
 
 def _robust_z(x: np.ndarray, prior_sd: float, prior_weight: float) -> np.ndarray:
-    """(x - centre) / spread with median and MAD, both shrunk to (0, prior_sd) for small n.
+    """(x - centre) / spread, each pair against the *other* pairs of its document.
 
-    ``x`` is already relative to the length curve, so the prior centre is 0: a document of one
-    pair is judged by the curve alone, a long document mostly by its own distribution.
+    The centre is the median of the others, the spread their MAD (as a standard deviation), both
+    shrunk towards (0, prior_sd) with the weight of ``prior_weight`` pairs: ``x`` is already
+    relative to the length curve, so a document of one pair is judged by the curve alone and a
+    long document mostly by its own distribution.
     """
     n = len(x)
-    med = float(np.median(x))
-    mad_sd = 1.4826 * float(np.median(np.abs(x - med))) if n >= 3 else prior_sd
-    centre = n * med / (n + prior_weight)
-    sd = np.sqrt((n * mad_sd ** 2 + prior_weight * prior_sd ** 2) / (n + prior_weight))
-    return (x - centre) / max(sd, 1e-6)
+    z = np.empty(n)
+    for i in range(n):
+        others = np.delete(x, i)
+        k = len(others)
+        med = float(np.median(others)) if k else 0.0
+        mad_sd = 1.4826 * float(np.median(np.abs(others - med))) if k >= 3 else prior_sd
+        centre = k * med / (k + prior_weight)
+        sd = np.sqrt((k * mad_sd ** 2 + prior_weight * prior_sd ** 2) / (k + prior_weight))
+        z[i] = (x[i] - centre) / max(sd, 1e-6)
+    return z
 
 
 def _neighbours(sim: np.ndarray, params: Params,
@@ -167,13 +187,13 @@ def _neighbours(sim: np.ndarray, params: Params,
     n = len(sim)
     cos = np.diag(sim)
     if n == 1:
-        return (cos / params.neighbour_prior, np.full(1, params.rival_prior), [None])
+        return (cos - params.neighbour_prior, np.full(1, params.rival_prior), [None])
     kk = min(k, n - 1)
     off = sim.copy()
     np.fill_diagonal(off, -np.inf)
     row_knn = -np.sort(-off, axis=1)[:, :kk].mean(axis=1)  # source i vs other targets
     col_knn = -np.sort(-off, axis=0)[:kk, :].mean(axis=0)  # target i vs other sources
-    margin = cos / ((row_knn + col_knn) / 2)
+    margin = cos - (row_knn + col_knn) / 2
     best_row = off.max(axis=1)
     best_col = off.max(axis=0)
     rival_gap = cos - np.maximum(best_row, best_col)
@@ -193,6 +213,21 @@ def _negation(src: str, src_lang: str, tgt: str,
     if not (supports(src_lang) and supports(tgt_lang)):
         return [], []
     return negation_cues(src, src_lang), negation_cues(tgt, tgt_lang)
+
+
+def _negation_signal(neg: tuple[list[tuple[int, int]], list[tuple[int, int]]],
+                     cov: Coverage) -> float:
+    """0 unless exactly one side negates; then 1 minus the cue word's best match opposite.
+
+    A cue whose word does find a close counterpart ("not unusual" against Latvian "nereti",
+    literally "not rarely") is less likely a dropped negation than one with nothing opposite.
+    """
+    src_neg, tgt_neg = neg
+    if bool(src_neg) == bool(tgt_neg):
+        return 0.0
+    side, spans = ("src", src_neg) if src_neg else ("tgt", tgt_neg)
+    best = [b for b in (cov.best_match(side, s) for s in spans) if b is not None]
+    return float(np.clip(1.0 - min(best), 0.0, 1.0)) if best else 1.0
 
 
 def _copied(src: str, tgt: str, weigh: Callable[[str], float]) -> float:

@@ -1,14 +1,20 @@
-"""The detector's model: standardised signals -> logistic regression -> calibrated probability.
+"""The detector's model: signals -> log-odds (boosted trees or logistic) -> calibrated probability.
 
 Everything fitted lives in one JSON file (``detector-weights.json`` beside this module): feature
-names, their means and scales, the coefficients, the isotonic calibration curve and the constants
-the signals need (:class:`~alignqa.detect.features.Params`). No pickle: the file can be read,
-diffed and reviewed, and loading it runs no code. ``bench/train_detector.py`` writes it.
+names, the model (small depth-limited regression trees of a gradient-boosting fit, or logistic
+coefficients), a *reference* value per feature (the median over clean training pairs), the
+isotonic calibration curve, and the constants the signals need
+(:class:`~alignqa.detect.features.Params`). No pickle: the file can be read, diffed and reviewed,
+and loading it runs no code. ``bench/train_detector.py`` writes it.
+
+Explanations are model-agnostic and exact for the model at hand: the contribution of a set of
+signals is how far the log-odds fall when those signals are set to their reference values.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -20,17 +26,57 @@ from ..errors import ModelError
 from .features import FEATURES, Params
 
 WEIGHTS_FILE = Path(__file__).with_name("detector-weights.json")
-FORMAT = 1
+FORMAT = 2
+
+
+@dataclass
+class Trees:
+    """Regression trees of a gradient-boosting fit, as flat arrays (leaf: feature == -1)."""
+
+    init: float
+    learning_rate: float
+    feature: list[np.ndarray]
+    threshold: list[np.ndarray]
+    left: list[np.ndarray]
+    right: list[np.ndarray]
+    value: list[np.ndarray]
+
+    def raw(self, x: np.ndarray) -> np.ndarray:
+        # The trees were fitted on float32 inputs; compare in float32 to take the same branches.
+        x = np.asarray(x, dtype=np.float32).astype(np.float64)
+        out = np.full(len(x), self.init, dtype=np.float64)
+        rows = np.arange(len(x))
+        for feat, thr, left, right, value in zip(self.feature, self.threshold, self.left,
+                                                 self.right, self.value, strict=True):
+            node = np.zeros(len(x), dtype=np.int64)
+            while True:
+                inner = feat[node] >= 0
+                if not inner.any():
+                    break
+                f = np.where(inner, feat[node], 0)
+                go_left = x[rows, f] <= thr[node]
+                node = np.where(inner, np.where(go_left, left[node], right[node]), node)
+            out += self.learning_rate * value[node]
+        return out
+
+
+@dataclass
+class Linear:
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+
+    def raw(self, x: np.ndarray) -> np.ndarray:
+        return ((x - self.mean) / self.scale) @ self.coef + self.intercept
 
 
 @dataclass
 class Detector:
     features: tuple[str, ...]
-    mean: np.ndarray
-    scale: np.ndarray
-    coef: np.ndarray
-    intercept: float
-    # Isotonic calibration: raw logit knots -> probability knots, linearly interpolated.
+    model: Trees | Linear
+    reference: np.ndarray
+    # Isotonic calibration: raw log-odds knots -> probability knots, linearly interpolated.
     calib_x: np.ndarray
     calib_y: np.ndarray
     params: Params
@@ -38,37 +84,51 @@ class Detector:
 
     def logit(self, x: np.ndarray) -> np.ndarray:
         """Uncalibrated log-odds for a ``(n, features)`` matrix."""
-        return ((np.atleast_2d(x) - self.mean) / self.scale) @ self.coef + self.intercept
+        return self.model.raw(np.atleast_2d(np.asarray(x, dtype=np.float64)))
 
     def predict_proba(self, x: np.ndarray) -> np.ndarray:
         """Calibrated probability that each pair has a critical error."""
         return calibrate(self.logit(x), self.calib_x, self.calib_y)
 
-    def contributions(self, x: np.ndarray) -> dict[str, float]:
-        """How much each signal moves one pair's log-odds away from an average pair."""
-        z = (np.asarray(x, dtype=np.float64) - self.mean) / self.scale
-        return {f: float(c) for f, c in zip(self.features, z * self.coef, strict=True)}
+    def contribution(self, x: np.ndarray, names: Iterable[str]) -> float:
+        """How far one pair's log-odds fall when ``names`` take their reference values."""
+        x = np.asarray(x, dtype=np.float64)
+        base = x.copy()
+        for name in names:
+            i = self.features.index(name)
+            base[i] = self.reference[i]
+        return float(self.logit(x)[0] - self.logit(base)[0])
 
     def to_json(self) -> dict[str, Any]:
         p = self.params
+        if isinstance(self.model, Trees):
+            t = self.model
+            model: dict[str, Any] = {
+                "kind": "trees", "init": round(t.init, 8), "learning_rate": t.learning_rate,
+                "trees": [{"feature": f.tolist(), "threshold": th.tolist(), "left": lf.tolist(),
+                           "right": r.tolist(), "value": _floats(v)}
+                          for f, th, lf, r, v in zip(t.feature, t.threshold, t.left, t.right,
+                                                     t.value, strict=True)]}
+        else:
+            m = self.model
+            model = {"kind": "logistic", "mean": _floats(m.mean), "scale": _floats(m.scale),
+                     "coef": _floats(m.coef), "intercept": round(float(m.intercept), 8)}
         return {
             "format": FORMAT,
             "features": list(self.features),
-            "mean": _floats(self.mean),
-            "scale": _floats(self.scale),
-            "coef": _floats(self.coef),
-            "intercept": round(float(self.intercept), 6),
+            "model": model,
+            "reference": _floats(self.reference),
             "calibration": {"logit": _floats(self.calib_x), "probability": _floats(self.calib_y)},
             "params": {
                 "token_center": _floats(p.token_center),
                 "length_knots": _floats(p.length_knots),
                 "length_values": _floats(p.length_values),
-                "doc_prior_sd": round(float(p.doc_prior_sd), 6),
-                "doc_prior_weight": round(float(p.doc_prior_weight), 6),
-                "neighbour_prior": round(float(p.neighbour_prior), 6),
-                "rival_prior": round(float(p.rival_prior), 6),
+                "doc_prior_sd": _float(p.doc_prior_sd),
+                "doc_prior_weight": _float(p.doc_prior_weight),
+                "neighbour_prior": _float(p.neighbour_prior),
+                "rival_prior": _float(p.rival_prior),
                 "risk_direction": _floats(p.risk_direction),
-                "risk_bias": round(float(p.risk_bias), 6),
+                "risk_bias": _float(p.risk_bias),
             },
             "meta": self.meta,
         }
@@ -89,13 +149,42 @@ class Detector:
             neighbour_prior=p["neighbour_prior"], rival_prior=p["rival_prior"],
             risk_direction=np.asarray(p["risk_direction"], np.float32),
             risk_bias=p["risk_bias"])
-        return cls(tuple(data["features"]), np.asarray(data["mean"]), np.asarray(data["scale"]),
-                   np.asarray(data["coef"]), float(data["intercept"]),
+        m = data["model"]
+        model: Trees | Linear
+        if m["kind"] == "trees":
+            ts = m["trees"]
+            model = Trees(float(m["init"]), float(m["learning_rate"]),
+                          [np.asarray(t["feature"], np.int64) for t in ts],
+                          [np.asarray(t["threshold"], np.float64) for t in ts],
+                          [np.asarray(t["left"], np.int64) for t in ts],
+                          [np.asarray(t["right"], np.int64) for t in ts],
+                          [np.asarray(t["value"], np.float64) for t in ts])
+        elif m["kind"] == "logistic":
+            model = Linear(np.asarray(m["mean"]), np.asarray(m["scale"]), np.asarray(m["coef"]),
+                           float(m["intercept"]))
+        else:
+            raise ModelError(f"unknown detector model kind {m['kind']!r}")
+        return cls(tuple(data["features"]), model, np.asarray(data["reference"]),
                    np.asarray(data["calibration"]["logit"]),
                    np.asarray(data["calibration"]["probability"]), params, data.get("meta", {}))
 
     def save(self, path: str | Path = WEIGHTS_FILE) -> None:
-        Path(path).write_text(json.dumps(self.to_json(), indent=1) + "\n", encoding="utf-8")
+        Path(path).write_text(json.dumps(self.to_json(), separators=(",", ":")) + "\n",
+                              encoding="utf-8")
+
+
+def trees_from_sklearn(gb: Any) -> Trees:
+    """Flatten a fitted binary ``sklearn.ensemble.GradientBoostingClassifier`` (log-loss)."""
+    prior = float(gb.init_.class_prior_[1])
+    out = Trees(float(np.log(prior / (1 - prior))), float(gb.learning_rate), [], [], [], [], [])
+    for (est,) in gb.estimators_:
+        t = est.tree_
+        out.feature.append(np.where(t.children_left == -1, -1, t.feature).astype(np.int64))
+        out.threshold.append(t.threshold.astype(np.float64))
+        out.left.append(t.children_left.astype(np.int64))
+        out.right.append(t.children_right.astype(np.int64))
+        out.value.append(t.value[:, 0, 0].astype(np.float64))
+    return out
 
 
 def calibrate(logit: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
@@ -117,8 +206,12 @@ def fit_isotonic(logit: np.ndarray, label: np.ndarray,
     return xs, ys
 
 
+def _float(v: float) -> float:
+    return round(float(v), 8)
+
+
 def _floats(values: Any) -> list[float]:
-    return [round(float(v), 6) for v in np.asarray(values).ravel()]
+    return [round(float(v), 8) for v in np.asarray(values).ravel()]
 
 
 @lru_cache(maxsize=4)
@@ -131,5 +224,5 @@ def load_detector(path: str | None = None) -> Detector:
         raise ModelError(f"cannot read detector weights: {exc}", target) from None
     try:
         return Detector.from_json(data)
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise ModelError(f"detector weights are malformed: {exc}", target) from None

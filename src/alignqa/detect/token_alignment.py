@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -51,8 +51,9 @@ class Coverage:
     """How much of each side's content the other side covers, and what is left uncovered.
 
     ``*_coverage`` is the weighted share of content words that are covered (1.0 for a side with
-    no content words); ``*_worst`` the lowest best-match similarity among content words (1.0 when
-    none); ``*_gaps`` the spans of uncovered content words, least covered first.
+    no content words); ``*_worst`` the lowest best-match similarity among content words after the
+    hubness correction (1.0 when none); ``*_gaps`` the spans of uncovered content words, least
+    covered first.
     """
 
     src_coverage: float
@@ -62,6 +63,15 @@ class Coverage:
     src_gaps: list[tuple[int, int]]
     tgt_gaps: list[tuple[int, int]]
     mutual_mean: float
+    # Every word of each side with its best similarity to the other side (before CSLS).
+    src_words: list[tuple[int, int, float]] = field(default_factory=list)
+    tgt_words: list[tuple[int, int, float]] = field(default_factory=list)
+
+    def best_match(self, side: str, span: tuple[int, int]) -> float | None:
+        """The best similarity of the words overlapping ``span`` on ``side`` ("src"/"tgt")."""
+        words = self.src_words if side == "src" else self.tgt_words
+        hits = [b for s, e, b in words if s < span[1] and span[0] < e]
+        return max(hits) if hits else None
 
 
 def _is_cjk(ch: str) -> bool:
@@ -125,20 +135,35 @@ def coverage(src: TokenVectors, tgt: TokenVectors, weigh: Callable[[str], float]
     tgt_linked = {j for _, j in mutual}
     src_best = sim.max(axis=1)
     tgt_best = sim.max(axis=0)
-    cov_s, worst_s, gaps_s = _side(sw, src_best, src_linked, floor)
-    cov_t, worst_t, gaps_t = _side(tw, tgt_best, tgt_linked, floor)
-    return Coverage(cov_s, cov_t, worst_s, worst_t, gaps_s, gaps_t, mutual_mean)
+    adj = _csls(sim)
+    cov_s, worst_s, gaps_s = _side(sw, src_best, adj.max(axis=1), src_linked, floor)
+    cov_t, worst_t, gaps_t = _side(tw, tgt_best, adj.max(axis=0), tgt_linked, floor)
+    return Coverage(cov_s, cov_t, worst_s, worst_t, gaps_s, gaps_t, mutual_mean,
+                    [(w.start, w.end, float(b)) for w, b in zip(sw, src_best, strict=True)],
+                    [(w.start, w.end, float(b)) for w, b in zip(tw, tgt_best, strict=True)])
 
 
-def _side(words: Sequence[Word], best: np.ndarray, linked: set[int],
+def _csls(sim: np.ndarray, k: int = 3) -> np.ndarray:
+    """Similarities corrected for hubness (CSLS, Conneau et al. 2018), within the pair.
+
+    A word that is fairly similar to everything (a hub) gets no credit for it: its score with a
+    word is twice their cosine minus each one's mean similarity to its k nearest words opposite.
+    """
+    ks, kt = min(k, sim.shape[1]), min(k, sim.shape[0])
+    r_src = -np.sort(-sim, axis=1)[:, :ks].mean(axis=1)
+    r_tgt = -np.sort(-sim, axis=0)[:kt, :].mean(axis=0)
+    return 2 * sim - r_src[:, None] - r_tgt[None, :]
+
+
+def _side(words: Sequence[Word], best: np.ndarray, best_adjusted: np.ndarray, linked: set[int],
           floor: float) -> tuple[float, float, list[tuple[int, int]]]:
     weights = np.array([w.weight for w in words])
     covered = np.array([i in linked or best[i] >= floor for i in range(len(words))])
     total = weights.sum()
     share = float((weights * covered).sum() / total) if total > 0 else 1.0
     content = [i for i, w in enumerate(words) if w.weight >= SPAN_MIN_WEIGHT]
-    worst = float(min(best[i] for i in content)) if content else 1.0
-    gaps = sorted((i for i in content if not covered[i]), key=lambda i: best[i])
+    worst = float(min(best_adjusted[i] for i in content)) if content else 1.0
+    gaps = sorted((i for i in content if not covered[i]), key=lambda i: best_adjusted[i])
     return share, worst, _spans(words, gaps)
 
 
