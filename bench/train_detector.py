@@ -71,9 +71,9 @@ IDIOM_BEADS = False
 WMT_WEIGHT = 1.0
 DOC_PRIOR_WEIGHT = 6.0
 C = 0.5
-TREE_DEPTH = 3
+TREE_DEPTH = 2
 TREES = 300
-LEARNING_RATE = 0.05
+LEARNING_RATE = 0.1
 
 
 def training_pairs(wmt: bool = True) -> list[LabelledPair]:

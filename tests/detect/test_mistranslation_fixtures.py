@@ -1,0 +1,46 @@
+"""Run tests/checks/fixtures/mistranslation.yaml through the check with the real model.
+
+The generic fixture runner (tests/checks/test_fixtures.py) builds the cases; this one only adds
+the session's shared embedder to each pair's extras, as the pipeline does.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "checks"))
+
+from check_cases import case_pairs
+from test_fixtures import EXPECT_KEYS, FIXTURES, _describe, _matches, load_fixture
+
+import alignqa.checks.mistranslation  # noqa: F401  (registers the check)
+from alignqa.checks.registry import REGISTRY
+
+pytestmark = pytest.mark.model
+
+_, CASES = load_fixture(FIXTURES / "mistranslation.yaml")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_mistranslation_case(case: dict, embedder) -> None:
+    check = REGISTRY["mistranslation"]
+    options = {**check.defaults, **(case.get("options") or {})}
+    findings = []
+    for ctx in case_pairs(case, options):
+        ctx.extras["embedder"] = embedder
+        findings.extend(check.run(ctx))
+    expected = case["expect"] or []
+    for want in expected:
+        assert set(want) <= EXPECT_KEYS
+    left = list(findings)
+    for want in expected:
+        hit = next((f for f in left if _matches(f, want)), None)
+        assert hit is not None, f"no finding matches {want}; got:\n{_describe(findings)}"
+        left.remove(hit)
+    assert not left, f"unexpected findings:\n{_describe(left)}"
+    for f in findings:
+        assert f.check == "mistranslation"
+        assert f.score is not None and 0.0 <= f.score <= 1.0
