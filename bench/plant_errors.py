@@ -14,8 +14,11 @@ Error types (each pair gets at most one; the label is 1 for every planted pair):
 - ``number``: one number of the target is changed;
 - ``omission``: a clause (30-70 % of the words) is dropped from the target;
 - ``substitution``: one content word of the target is replaced by a word from another document;
-- ``literal``: an idiom bead is inserted with a word-by-word rendering (its idiomatic rendering is
-  inserted as a clean bead elsewhere, so that "short idiom segment" alone tells nothing).
+- ``literal``: an idiom bead is inserted with a word-by-word rendering; every other document gets
+  an idiomatic rendering instead (a clean ``idiom-ok`` bead), so that "short idiom segment" alone
+  tells nothing.
+
+``tatoeba_documents`` gives short clean pairs (Tatoeba en-lv, en-id) for training only.
 
 Run ``python bench/plant_errors.py`` to print what it plants into the held-out half.
 """

@@ -4,8 +4,10 @@ Data (all read from ../shared/eval, never copied into the repository):
 
 - FLORES-200 devtest, *train* half of the articles (``plant_errors.py`` splits them by a salted
   hash of ``doc_id``), English -> lv, id, de, fr documents with seeded planted errors in ~30 % of
-  the pairs (swap, negation, number, omission, word substitution) plus one idiom bead per document
-  (idiomatic or word-by-word, from the *train* half of the idiom table);
+  the pairs (swap, negation, number, omission, word substitution); idiom beads are left out
+  (``IDIOM_BEADS``, see docs/detector.md);
+- Tatoeba en-lv and en-id (CC BY 2.0 FR): 1,600 short pairs each in pseudo-documents of 16, with
+  the same planting, so that short segments are not all suspicious;
 - WMT21 critical-error detection *train* sets (CC0): a seeded sample of 2,000 en-de and 700 each
   of en-cs, en-ja, en-zh rows, in pseudo-documents of 24 consecutive rows.
 
@@ -14,14 +16,16 @@ Nothing of the benchmark's held-out FLORES articles, held-out idioms or WMT dev 
 Steps: token vectors for every text (one encoder pass each, stored in the alignqa cache dir and
 reused); the constants the signals need (mean token vector, expected cosine per length, document
 priors, the content-risk direction: a logistic regression on the pooled source vectors of the
-WMT rows, cross-fitted so that the main model sees out-of-fold risk values); the signals; a
-logistic regression over the standardised signals; isotonic calibration on out-of-fold
-(document-grouped, 5-fold) log-odds. Seeded throughout: the same cache gives the same file.
+WMT rows, cross-fitted so that the main model sees out-of-fold risk values); the signals;
+gradient-boosted depth-2 trees over the standardised signals (``--model logistic`` for a
+logistic regression instead); isotonic calibration on out-of-fold (document-grouped, 5-fold)
+log-odds. Seeded throughout: the same cache gives the same file.
 
-Run time on two shared cores: ~60 min to encode the ~13,000 texts the first time (4-10 texts/s),
-then ~1-2 min per run from the store.
+Run time on two shared cores: ~70 min to encode the ~18,000 texts the first time (4-10 texts/s
+while the machine was shared), then ~70-90 s per run from the store. Two runs give byte-identical
+weights.
 
-    PYTHONPATH=src python bench/train_detector.py [--out PATH]
+    PYTHONPATH=src python bench/train_detector.py [--out PATH] [--model trees|logistic] [--no-wmt]
 """
 
 from __future__ import annotations
@@ -209,11 +213,8 @@ def fit(prep: Prepared, embedder_id: str, kind: str = "trees",
     if kind == "logistic":
         model = Linear(mean, scale, final.coef_[0], float(final.intercept_[0]))
     else:
-        # The trees split standardised signals; fold the standardisation into their thresholds.
-        model = trees_from_sklearn(final)
-        for feat, thr in zip(model.feature, model.threshold, strict=True):
-            inner = feat >= 0
-            thr[inner] = thr[inner] * scale[feat[inner]] + mean[feat[inner]]
+        # The trees split standardised signals; their thresholds are mapped back to raw ones.
+        model = trees_from_sklearn(final, mean, scale)
     calib_x, calib_y = fit_isotonic(oof, labels)
     reference = np.median(x[labels == 0], axis=0)
     meta = {

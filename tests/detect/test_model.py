@@ -107,3 +107,15 @@ def test_broken_or_foreign_weights_are_model_errors(tmp_path) -> None:
     broken.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ModelError, match="malformed"):
         load_detector(str(broken))
+
+
+def test_trees_fitted_on_standardised_signals_read_raw_ones() -> None:
+    x, y = synthetic(3)
+    x = x * 5.0 + 2.0
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    gb = GradientBoostingClassifier(max_depth=2, n_estimators=30, random_state=0)
+    gb.fit((x - mean) / scale, y)
+    trees = trees_from_sklearn(gb, mean, scale)
+    agree = np.isclose(trees.raw(x), gb.decision_function((x - mean) / scale), atol=1e-9)
+    # A value within float rounding of a threshold may take the other branch; nearly none do.
+    assert agree.mean() > 0.99

@@ -7,7 +7,7 @@ signals drove the score and which spans on each side to highlight. See docs/dete
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +16,7 @@ import numpy as np
 from .explain import Reason, explain
 from .features import FEATURES, PairSignals, document_signals
 from .model import Detector, load_detector
-from .token_alignment import TokenVectors, WordWeights, word_weights_for
+from .token_alignment import TokenVectors, word_weights_for
 
 __all__ = ["FEATURES", "Detector", "PairScore", "Reason", "TokenVectors", "load_detector",
            "score_pairs", "score_token_vectors"]
@@ -52,7 +52,7 @@ def score_pairs(sources: Sequence[str], targets: Sequence[str], source_lang: str
 
 
 def score_token_vectors(src: Sequence[TokenVectors], tgt: Sequence[TokenVectors],
-                        source_lang: str, target_lang: str, weigh: WordWeights, *,
+                        source_lang: str, target_lang: str, weigh: Callable[[str], float], *,
                         detector: Detector | None = None,
                         explain_from: float = 0.0) -> list[PairScore]:
     """:func:`score_pairs` over token vectors already computed (training and benchmarks)."""

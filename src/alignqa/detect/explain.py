@@ -46,7 +46,7 @@ class Reason:
 def explain(sig: PairSignals, x: np.ndarray, detector: Detector
             ) -> tuple[list[Reason], list[tuple[int, int]], list[tuple[int, int]]]:
     """Reasons (strongest first), source spans and target spans for one scored pair."""
-    weights = {g: detector.contribution(x, fs) for g, fs in GROUPS.items()}
+    weights = dict(zip(GROUPS, detector.contributions(x, list(GROUPS.values())), strict=True))
     named = [g for g, w in sorted(weights.items(), key=lambda kv: -kv[1])
              if w >= MIN_CONTRIBUTION and _applies(g, sig)]
     reasons: list[Reason] = []
@@ -73,7 +73,8 @@ def _applies(group: str, sig: PairSignals) -> bool:
         "numbers": v["numbers"] > 0,
         "negation": v["negation"] > 0,
         "copied": v["copied"] > 0,
-        "risk": True,
+        # Positive log-odds: the source alone looks more likely than not to be mistranslated.
+        "risk": v["risk_src"] > 0,
     }[group]
 
 

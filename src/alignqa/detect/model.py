@@ -14,7 +14,7 @@ signals is how far the log-odds fall when those signals are set to their referen
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -41,23 +41,46 @@ class Trees:
     right: list[np.ndarray]
     value: list[np.ndarray]
 
+    def __post_init__(self) -> None:
+        # All trees padded into (trees, nodes) arrays: one vectorised walk for every tree and row.
+        width = max(len(f) for f in self.feature)
+        n = len(self.feature)
+        self._feat = np.full((n, width), -1, np.int64)
+        self._thr = np.zeros((n, width))
+        self._left = np.zeros((n, width), np.int64)
+        self._right = np.zeros((n, width), np.int64)
+        self._value = np.zeros((n, width))
+        for t, (f, th, lf, r, v) in enumerate(zip(self.feature, self.threshold, self.left,
+                                                  self.right, self.value, strict=True)):
+            k = len(f)
+            self._feat[t, :k], self._thr[t, :k], self._value[t, :k] = f, th, v
+            self._left[t, :k], self._right[t, :k] = lf, r
+        self._depth = _depth(self.feature, self.left, self.right)
+
     def raw(self, x: np.ndarray) -> np.ndarray:
         # The trees were fitted on float32 inputs; compare in float32 to take the same branches.
         x = np.asarray(x, dtype=np.float32).astype(np.float64)
-        out = np.full(len(x), self.init, dtype=np.float64)
-        rows = np.arange(len(x))
-        for feat, thr, left, right, value in zip(self.feature, self.threshold, self.left,
-                                                 self.right, self.value, strict=True):
-            node = np.zeros(len(x), dtype=np.int64)
-            while True:
-                inner = feat[node] >= 0
-                if not inner.any():
-                    break
-                f = np.where(inner, feat[node], 0)
-                go_left = x[rows, f] <= thr[node]
-                node = np.where(inner, np.where(go_left, left[node], right[node]), node)
-            out += self.learning_rate * value[node]
-        return out
+        trees = np.arange(self._feat.shape[0])[None, :]
+        node = np.zeros((len(x), self._feat.shape[0]), np.int64)
+        rows = np.arange(len(x))[:, None]
+        for _ in range(self._depth):
+            feat = self._feat[trees, node]
+            inner = feat >= 0
+            go_left = x[rows, np.maximum(feat, 0)] <= self._thr[trees, node]
+            step = np.where(go_left, self._left[trees, node], self._right[trees, node])
+            node = np.where(inner, step, node)
+        return self.init + self.learning_rate * self._value[trees, node].sum(axis=1)
+
+
+def _depth(features: list[np.ndarray], left: list[np.ndarray], right: list[np.ndarray]) -> int:
+    deepest = 0
+    for feat, lf, r in zip(features, left, right, strict=True):
+        level, frontier = 0, [0]
+        while any(feat[n] >= 0 for n in frontier):
+            frontier = [c for n in frontier if feat[n] >= 0 for c in (lf[n], r[n])]
+            level += 1
+        deepest = max(deepest, level)
+    return deepest
 
 
 @dataclass
@@ -92,12 +115,18 @@ class Detector:
 
     def contribution(self, x: np.ndarray, names: Iterable[str]) -> float:
         """How far one pair's log-odds fall when ``names`` take their reference values."""
+        return self.contributions(x, [list(names)])[0]
+
+    def contributions(self, x: np.ndarray, groups: Sequence[Sequence[str]]) -> list[float]:
+        """:meth:`contribution` for several groups of signals at once (one model evaluation)."""
         x = np.asarray(x, dtype=np.float64)
-        base = x.copy()
-        for name in names:
-            i = self.features.index(name)
-            base[i] = self.reference[i]
-        return float(self.logit(x)[0] - self.logit(base)[0])
+        rows = np.tile(x, (len(groups) + 1, 1))
+        for r, names in enumerate(groups, start=1):
+            for name in names:
+                i = self.features.index(name)
+                rows[r, i] = self.reference[i]
+        out = self.logit(rows)
+        return [float(out[0] - v) for v in out[1:]]
 
     def to_json(self) -> dict[str, Any]:
         p = self.params
@@ -173,18 +202,27 @@ class Detector:
                               encoding="utf-8")
 
 
-def trees_from_sklearn(gb: Any) -> Trees:
-    """Flatten a fitted binary ``sklearn.ensemble.GradientBoostingClassifier`` (log-loss)."""
+def trees_from_sklearn(gb: Any, mean: np.ndarray | None = None,
+                       scale: np.ndarray | None = None) -> Trees:
+    """Flatten a fitted binary ``sklearn.ensemble.GradientBoostingClassifier`` (log-loss).
+
+    When the trees were fitted on standardised inputs ``(x - mean) / scale``, pass ``mean`` and
+    ``scale``: the thresholds are mapped back so that the trees read raw signals.
+    """
     prior = float(gb.init_.class_prior_[1])
-    out = Trees(float(np.log(prior / (1 - prior))), float(gb.learning_rate), [], [], [], [], [])
+    parts: tuple[list, list, list, list, list] = ([], [], [], [], [])
     for (est,) in gb.estimators_:
         t = est.tree_
-        out.feature.append(np.where(t.children_left == -1, -1, t.feature).astype(np.int64))
-        out.threshold.append(t.threshold.astype(np.float64))
-        out.left.append(t.children_left.astype(np.int64))
-        out.right.append(t.children_right.astype(np.int64))
-        out.value.append(t.value[:, 0, 0].astype(np.float64))
-    return out
+        feature = np.where(t.children_left == -1, -1, t.feature).astype(np.int64)
+        threshold = t.threshold.astype(np.float64)
+        if mean is not None and scale is not None:
+            inner = feature >= 0
+            threshold[inner] = threshold[inner] * scale[feature[inner]] + mean[feature[inner]]
+        for part, value in zip(parts, (feature, threshold, t.children_left.astype(np.int64),
+                                       t.children_right.astype(np.int64),
+                                       t.value[:, 0, 0].astype(np.float64)), strict=True):
+            part.append(value)
+    return Trees(float(np.log(prior / (1 - prior))), float(gb.learning_rate), *parts)
 
 
 def calibrate(logit: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
