@@ -80,7 +80,7 @@ def run(options: dict) -> list:
 def test_registered_with_documented_defaults() -> None:
     check = REGISTRY["mistranslation"]
     assert check.severity is Severity.ERROR
-    assert check.defaults == {"error_threshold": 0.8, "warning_threshold": 0.5, "weights": ""}
+    assert check.defaults == {"error_threshold": 0.5, "warning_threshold": 0.4, "weights": ""}
 
 
 def test_score_above_error_threshold_is_an_error_with_spans(weights: str) -> None:

@@ -91,10 +91,7 @@ def supported(lang: str, detector: str = PY3LANGID) -> bool:
 
 @lru_cache(maxsize=2)
 def _families(detector: str) -> frozenset[str]:
-    if detector == LANGDETECT:
-        labels = _langdetect_factory().get_lang_list()
-    else:
-        labels = _py3langid().labels
+    labels = _langdetect_factory().get_lang_list() if detector == LANGDETECT else _py3langid().labels
     return frozenset(family(code) for code in labels)
 
 

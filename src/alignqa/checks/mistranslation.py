@@ -21,7 +21,7 @@ from .registry import BeadView, Check, PairContext, register
 
 @register("mistranslation", "error",
           "Meaning differs between source and target (calibrated model score).",
-          defaults={"error_threshold": 0.8, "warning_threshold": 0.5, "weights": ""})
+          defaults={"error_threshold": 0.5, "warning_threshold": 0.4, "weights": ""})
 def mistranslation(check: Check, ctx: PairContext) -> Iterator:
     error_at, warning_at = _thresholds(ctx.options)
     views = [v for v in ctx.beads() if v.source and v.target]
@@ -54,8 +54,8 @@ def _reason_text(reason: Reason, score: PairScore, views: list[BeadView]) -> str
 
 def _thresholds(options: dict[str, Any]) -> tuple[float, float]:
     try:
-        error_at = float(options.get("error_threshold", 0.8))
-        warning_at = float(options.get("warning_threshold", 0.5))
+        error_at = float(options.get("error_threshold", 0.5))
+        warning_at = float(options.get("warning_threshold", 0.4))
     except (TypeError, ValueError):
         raise ConfigError("mistranslation: error_threshold and warning_threshold must be "
                           "numbers in [0, 1]") from None
