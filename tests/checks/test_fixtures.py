@@ -98,6 +98,16 @@ def _describe(findings: list[Finding]) -> str:
     return "\n".join(lines) or "  (none)"
 
 
+def assert_findings_match(findings: list[Finding], expected: list[dict]) -> None:
+    """Every expected finding is found once, and nothing else was reported."""
+    left = list(findings)
+    for want in expected:
+        hit = next((f for f in left if _matches(f, want)), None)
+        assert hit is not None, f"no finding matches {want}; got:\n{_describe(findings)}"
+        left.remove(hit)
+    assert not left, f"unexpected findings:\n{_describe(left)}"
+
+
 @pytest.mark.parametrize(("check_id", "case"), _fixture_cases())
 def test_fixture_case(check_id: str, case: dict, tmp_path: Path) -> None:
     findings = run_case(check_id, case, tmp_path)
@@ -105,11 +115,6 @@ def test_fixture_case(check_id: str, case: dict, tmp_path: Path) -> None:
     for want in expected:
         assert set(want) <= EXPECT_KEYS, f"unknown keys {sorted(set(want) - EXPECT_KEYS)}"
         assert want.get("message"), "an expected finding needs a message substring"
-    left = list(findings)
-    for want in expected:
-        hit = next((f for f in left if _matches(f, want)), None)
-        assert hit is not None, f"no finding matches {want}; got:\n{_describe(findings)}"
-        left.remove(hit)
-    assert not left, f"unexpected findings:\n{_describe(left)}"
+    assert_findings_match(findings, expected)
     for f in findings:
         assert f.check == check_id

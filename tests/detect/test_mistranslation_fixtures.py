@@ -14,7 +14,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "checks"))
 
 from check_cases import case_pairs
-from test_fixtures import EXPECT_KEYS, FIXTURES, _describe, _matches, load_fixture
+from test_fixtures import EXPECT_KEYS, FIXTURES, assert_findings_match, load_fixture
 
 import alignqa.checks.mistranslation  # noqa: F401  (registers the check)
 from alignqa.checks.registry import REGISTRY
@@ -35,12 +35,7 @@ def test_mistranslation_case(case: dict, embedder) -> None:
     expected = case["expect"] or []
     for want in expected:
         assert set(want) <= EXPECT_KEYS
-    left = list(findings)
-    for want in expected:
-        hit = next((f for f in left if _matches(f, want)), None)
-        assert hit is not None, f"no finding matches {want}; got:\n{_describe(findings)}"
-        left.remove(hit)
-    assert not left, f"unexpected findings:\n{_describe(left)}"
+    assert_findings_match(findings, expected)
     for f in findings:
         assert f.check == "mistranslation"
         assert f.score is not None and 0.0 <= f.score <= 1.0

@@ -212,22 +212,22 @@ def pair_label(pair: PairResult, cwd: Path | None = None) -> str:
     return f"{pair.source.lang}->{pair.target.lang} {display_path(pair.target.path, cwd)}"
 
 
+def flatten_signature(value: Any, prefix: str = "", list_sep: str = ",") -> list[tuple[str, str]]:
+    """(key, text) rows of a signature value: nested keys dotted and sorted, lists joined."""
+    if isinstance(value, dict):
+        return [row for k in sorted(value, key=str)
+                for row in flatten_signature(value[k], f"{prefix}.{k}" if prefix else str(k), list_sep)]
+    if isinstance(value, list | tuple):
+        return [(prefix, list_sep.join(map(str, value)))]
+    return [(prefix, str(value))]
+
+
 def signature_string(signature: dict[str, Any]) -> str:
     """sacrebleu-style ``key:value|key:value``, nested keys dotted, in a fixed order."""
     flat: list[tuple[str, str]] = []
-
-    def walk(prefix: str, value: Any) -> None:
-        if isinstance(value, dict):
-            for k in sorted(value, key=str):
-                walk(f"{prefix}.{k}" if prefix else str(k), value[k])
-        elif isinstance(value, list | tuple):
-            flat.append((prefix, ",".join(map(str, value))))
-        else:
-            flat.append((prefix, str(value)))
-
     first = [k for k in ("alignqa", "model") if k in signature]
     for key in first + sorted(k for k in signature if k not in first):
-        walk(key, signature[key])
+        flat += flatten_signature(signature[key], key)
     return "|".join(f"{k}:{v}" for k, v in flat)
 
 

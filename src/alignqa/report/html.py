@@ -21,6 +21,7 @@ from markupsafe import Markup
 from .. import __version__
 from ..atomic import atomic_write_text
 from ..results import RunResult
+from .common import flatten_signature
 from .html_view import (
     SEVERITIES,
     SEVERITY_LABEL,
@@ -122,19 +123,7 @@ def page_href(page: PairPage) -> str:
 
 def _signature_rows(signature: dict[str, Any]) -> list[tuple[str, str]]:
     """The run signature as (key, value) text rows; nested mappings are flattened as a.b."""
-    rows: list[tuple[str, str]] = []
-
-    def walk(prefix: str, value: Any) -> None:
-        if isinstance(value, dict):
-            for k in sorted(value, key=str):
-                walk(f"{prefix}.{k}" if prefix else str(k), value[k])
-        elif isinstance(value, list | tuple):
-            rows.append((prefix, ", ".join(map(str, value))))
-        else:
-            rows.append((prefix, str(value)))
-
-    walk("", signature)
-    return rows
+    return flatten_signature(signature, list_sep=", ")
 
 
 def write_html_report(result: RunResult, out_dir: Path) -> Path:
