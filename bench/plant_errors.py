@@ -33,6 +33,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from idioms_train import TRAIN_IDIOMS
+
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
 FLORES = SHARED / "flores200" / "multiway_eng_lvs_ind_deu_fra.tsv"
 TATOEBA = SHARED / "tatoeba"
@@ -175,8 +177,35 @@ def _heldout(key: str) -> bool:
 
 
 def idioms(split: str) -> list[tuple[str, dict[str, tuple[str, str]]]]:
-    """The idioms of one half (``train`` or ``heldout``)."""
-    return [i for i in IDIOMS if _heldout("idiom:" + i[0]) == (split == "heldout")]
+    """The idioms of one half (``train`` or ``heldout``).
+
+    The train half also gets ``idioms_train.TRAIN_IDIOMS``, a larger table written for training
+    only, which shares no idiom with ``IDIOMS``.
+    """
+    half = [i for i in IDIOMS if _heldout("idiom:" + i[0]) == (split == "heldout")]
+    return half if split == "heldout" else half + TRAIN_IDIOMS
+
+
+def add_idiom_beads(docs: list[Doc], split: str, seed: int) -> list[Doc]:
+    """Copies of ``docs`` with every idiom of ``split`` inserted twice per language: once
+    word by word (an error), once idiomatically (clean), spread evenly over the documents.
+
+    Training only: the benchmark's ``plant`` inserts one bead per document instead.
+    """
+    rng = random.Random(seed)
+    table = idioms(split)
+    out = [Doc(d.name, d.lang, list(d.pairs)) for d in docs]
+    for lang in sorted({d.lang for d in docs}):
+        mine = [d for d in out if d.lang == lang]
+        beads = [(en, r[lang], literal) for en, r in table for literal in (False, True)]
+        rng.shuffle(beads)
+        for k, (en, (idiomatic, word_by_word), literal) in enumerate(beads):
+            doc = mine[k % len(mine)]
+            bead = Pair(en, word_by_word if literal else idiomatic, label=int(literal),
+                        kind="literal" if literal else "idiom-ok",
+                        heading=not en.endswith((".", "!", "?")))
+            doc.pairs.insert(rng.randint(0, len(doc.pairs)), bead)
+    return out
 
 
 def load_flores(path: Path = FLORES) -> list[dict[str, str]]:
