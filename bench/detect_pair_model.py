@@ -12,10 +12,13 @@ WMT21 dev (MCC at the best threshold on dev, for both) and the held-out planted 
 (ROC AUC, recall at precision >= 0.80, recall per error type at the threshold that flags as many
 pairs as there are errors).
 
-This is the cross-encoder idea without fine-tuning the encoder, which two CPU cores cannot do
-in reasonable time. Not shipped: see docs/detector.md for what it measured and why.
+This is the cross-encoder idea without fine-tuning the encoder; ``--finetune-cost`` measures
+what fine-tuning the whole encoder as a cross-encoder would cost here instead (seconds per
+training pair for one forward and backward pass over WMT21 en-de pairs). Not shipped: see
+docs/detector.md for what it measured and why.
 
     PYTHONPATH=src python bench/detect_pair_model.py [--epochs 6]   (~15 min on two cores)
+    PYTHONPATH=src python bench/detect_pair_model.py --finetune-cost
 """
 
 from __future__ import annotations
@@ -185,12 +188,46 @@ def train(rows, y: np.ndarray, weight: np.ndarray, epochs: int) -> PairModel:
     return model
 
 
+def finetune_cost(embedder, steps: int = 3, batch: int = 16) -> None:
+    """Time full forward + backward passes of the encoder over concatenated WMT21 pairs."""
+    transformer = embedder.model[0]
+    model, tokenizer = transformer.auto_model, transformer.tokenizer
+    pairs = load_wmt("en-de", "train", limit=steps * batch, seed=SEED)
+    model.train()
+    params = sum(p.numel() for p in model.parameters())
+    opt = torch.optim.AdamW(model.parameters(), lr=2e-5)
+    times, tokens = [], 0
+    for i in range(steps):
+        chunk = pairs[i * batch:(i + 1) * batch]
+        enc = tokenizer([p.src for p in chunk], [p.tgt for p in chunk], padding=True,
+                        truncation=True, max_length=128, return_tensors="pt")
+        tokens += int(enc["attention_mask"].sum())
+        start = time.perf_counter()
+        out = model(input_ids=enc["input_ids"], attention_mask=enc["attention_mask"])
+        loss = out.last_hidden_state[:, 0].pow(2).mean()  # any scalar: only the cost is measured
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        times.append(time.perf_counter() - start)
+    per_pair = float(np.median(times)) / batch
+    rows = len(load_wmt("en-de", "train"))
+    print(f"encoder fine-tuning as a cross-encoder: {params / 1e6:.0f} M parameters, "
+          f"{tokens / (steps * batch):.0f} tokens per pair, {per_pair:.2f} s per pair per step "
+          f"(median of {steps} batches of {batch}, {torch.get_num_threads()} threads); one epoch "
+          f"over the {rows:,} WMT21 en-de training rows: {per_pair * rows / 60:.0f} min")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--epochs", type=int, default=6)
+    ap.add_argument("--finetune-cost", action="store_true",
+                    help="only measure what fine-tuning the encoder itself would cost")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     embedder = load_embedder(quiet=True)
+    if args.finetune_cost:
+        finetune_cost(embedder)
+        return
     store = TokenStore(embedder)
     weigh = word_weights_for(embedder)
     det = load_detector()
