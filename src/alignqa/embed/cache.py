@@ -45,9 +45,24 @@ class EmbeddingCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None,
                                        check_same_thread=False)
-            self._setup()
+            self._setup_waiting(timeout)
         except sqlite3.Error as exc:
             self._disable(exc)
+
+    def _setup_waiting(self, timeout: float) -> None:
+        # Switching a new file to WAL while another process creates it can report "locked"
+        # at once, without the busy handler; wait for the other process like any writer would.
+        deadline = time.monotonic() + timeout
+        delay = 0.01
+        while True:
+            try:
+                self._setup()
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() >= deadline:
+                    raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
 
     @property
     def enabled(self) -> bool:
