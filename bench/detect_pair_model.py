@@ -42,7 +42,7 @@ from alignqa.detect import load_detector
 from alignqa.detect.features import document_signals
 from alignqa.detect.token_alignment import TokenVectors, word_weights_for
 from alignqa.embed import load_embedder
-from detect import planted_pairs
+from detect import _recall_at_precision, planted_pairs
 from detector_data import WMT_PAIRS, LabelledPair, TokenStore, load_wmt
 from train_detector import training_pairs
 
@@ -152,13 +152,6 @@ def best_mcc(y: np.ndarray, score: np.ndarray) -> float:
                for th in np.unique(np.quantile(score, np.linspace(0.3, 0.98, 69))))
 
 
-def recall_at_precision(y: np.ndarray, score: np.ndarray, precision: float = 0.8) -> float:
-    order = np.argsort(-score, kind="stable")
-    tp = np.cumsum(y[order])
-    ok = tp / np.arange(1, len(y) + 1) >= precision
-    return float(tp[ok].max() / y.sum()) if ok.any() else 0.0
-
-
 def train(rows, y: np.ndarray, weight: np.ndarray, epochs: int) -> PairModel:
     torch.manual_seed(SEED)
     model = PairModel(rows[0][0].shape[1])
@@ -265,7 +258,7 @@ def main(argv: list[str] | None = None) -> None:
         per = [f"{(score[kinds == k] >= th).mean():.2f}"
                for k in (*plant_errors.ERROR_TYPES, "idiom-ok", "clean")]
         print(f"| {name} | {roc_auc_score(yy, score):.3f} | "
-              f"{recall_at_precision(yy, score):.2f} | " + " | ".join(per) + " |")
+              f"{_recall_at_precision(score, yy, 0.8):.2f} | " + " | ".join(per) + " |")
     print(f"\n{time.perf_counter() - t0:.0f} s in all", file=sys.stderr)
 
 
