@@ -83,15 +83,19 @@ def f1(y, p):
     return f1_score(y, p, zero_division=0)
 
 
+def wmt_dev_sets(embedder):
+    """Each WMT21 dev set: its name, pairs, labels and the raw cosine of every pair."""
+    for pair in WMT_PAIRS:
+        pairs = load_wmt(pair, "dev")
+        yield pair, pairs, np.array([p.label for p in pairs]), raw_cosine(pairs, embedder)
+
+
 def wmt_section(embedder, store, weigh, detector) -> None:
     print("\n## WMT21 critical-error detection, dev sets\n")
     print("| pair | n (ERR) | raw cosine MCC / F1 (best thr. on dev) | detector MCC / F1 at "
           "p>=0.5 | detector MCC / F1 (best thr. on dev) |")
     print("|---|---|---|---|---|")
-    for pair in WMT_PAIRS:
-        pairs = load_wmt(pair, "dev")
-        y = np.array([p.label for p in pairs])
-        cos = raw_cosine(pairs, embedder)
+    for pair, pairs, y, cos in wmt_dev_sets(embedder):
         th_b, _ = best_threshold(-cos, y, mcc)
         base = -cos >= th_b
         prob = detector_probs(pairs, store, weigh, detector)
