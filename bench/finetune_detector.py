@@ -62,20 +62,42 @@ PLANTED_WEIGHT = 1.0
 WMT_LIMITS = {"en-de": None, "en-cs": 4000, "en-ja": 2500, "en-zh": 2500}
 
 
-def training_pairs() -> list[LabelledPair]:
+def training_pairs(contrastive: bool = False) -> list[LabelledPair]:
+    """Planted documents and WMT21 rows; with ``contrastive``, planted data only, made contrastive.
+
+    Contrastive: no WMT21 rows (their labels mostly follow what the source says), and beside the
+    planted documents their clean originals and both renderings of every train idiom, so that a
+    source is seen rendered right and wrong and the source alone predicts nothing.
+    """
     pairs = []
     for doc in plant_errors.planted_corpus("train", seed=train_detector.FLORES_SEED,
                                            rate=train_detector.FLORES_RATE, idiom_beads=True):
         pairs.extend(LabelledPair(p.src, p.tgt, p.label, "en", doc.lang, doc.name, p.kind,
                                   p.heading) for p in doc.pairs)
+    originals = []
     for k, lang in enumerate(("lv", "id")):
         seed = train_detector.TATOEBA_SEED + k
         docs = plant_errors.tatoeba_documents(lang, train_detector.TATOEBA_LIMIT, seed=seed)
+        originals += docs
         for doc in plant_errors.plant(docs, "train", seed=seed, rate=train_detector.FLORES_RATE):
             pairs.extend(LabelledPair(p.src, p.tgt, p.label, "en", doc.lang, doc.name, p.kind,
                                       p.heading) for p in doc.pairs)
-    for pair in WMT_PAIRS:
-        pairs.extend(load_wmt(pair, "train", limit=WMT_LIMITS[pair], seed=train_detector.WMT_SEED))
+    if not contrastive:
+        for pair in WMT_PAIRS:
+            pairs.extend(load_wmt(pair, "train", limit=WMT_LIMITS[pair],
+                                  seed=train_detector.WMT_SEED))
+        return pairs
+    rows = plant_errors.load_flores()
+    originals += [d for lang in plant_errors.LANGS
+                  for d in plant_errors.documents(rows, lang, "train")]
+    seen = {(p.src, p.tgt) for p in pairs}
+    for doc in originals:
+        pairs.extend(LabelledPair(p.src, p.tgt, 0, "en", doc.lang, f"{doc.name}#clean")
+                     for p in doc.pairs if (p.src, p.tgt) not in seen)
+    for en, renderings in plant_errors.idioms("train"):
+        for lang, (idiomatic, literal) in renderings.items():
+            pairs += [LabelledPair(en, idiomatic, 0, "en", lang, f"idiom-{lang}", "idiom-ok"),
+                      LabelledPair(en, literal, 1, "en", lang, f"idiom-{lang}", "literal")]
     return pairs
 
 
@@ -294,6 +316,8 @@ def main(argv: list[str] | None = None) -> None:
                     help="weight of a planted pair against a WMT21 row in the loss")
     ap.add_argument("--cross-fit", action="store_true",
                     help="also train two half-data models and report out-of-fold AUC per kind")
+    ap.add_argument("--contrastive", action="store_true",
+                    help="planted data only, each source seen rendered right and wrong")
     ap.add_argument("--evaluate-only", action="store_true",
                     help="evaluate the stored adapter without training")
     args = ap.parse_args(argv)
@@ -312,7 +336,7 @@ def fit(embedder, args) -> None:
     model, tokenizer = transformer.auto_model, transformer.tokenizer
     model.eval()
     base = CrossEncoder(model, tokenizer, FROM_LAYER, model.encoder.layer[FROM_LAYER:], None)
-    pairs = training_pairs()
+    pairs = training_pairs(args.contrastive)
     y = torch.tensor([p.label for p in pairs], dtype=torch.float32)
     is_wmt = np.array([p.group.startswith("wmt") for p in pairs])
     weight = torch.tensor(np.where(is_wmt, 1.0, args.planted_weight), dtype=torch.float32)
@@ -334,6 +358,7 @@ def fit(embedder, args) -> None:
             "scale": str(ALPHA / RANK), "rank": str(RANK), "head_hidden": str(HEAD_HIDDEN),
             "trained_by": "bench/finetune_detector.py", "seed": str(SEED),
             "epochs": str(args.epochs), "planted_weight": str(args.planted_weight),
+            "contrastive": str(args.contrastive),
             "pairs": str(len(pairs)), "errors": str(int(y.sum())),
             "wmt_limits": json.dumps(WMT_LIMITS)}
     save_file(adapter_tensors(layers, head), str(args.out), metadata=meta)
