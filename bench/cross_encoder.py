@@ -10,10 +10,8 @@ are the embedder's own, so no second model is loaded. ``bench/finetune_detector.
 from __future__ import annotations
 
 import copy
-import weakref
+import functools
 from collections.abc import Sequence
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -95,22 +93,19 @@ class CrossEncoder:
         return h, token_sides(enc["input_ids"], self.tokenizer.sep_token_id), pad
 
 
-_LOADED: weakref.WeakKeyDictionary[Any, CrossEncoder | None] = weakref.WeakKeyDictionary()
-
-
-def cross_encoder_for(embedder: Any) -> CrossEncoder | None:
-    """The stored cross-encoder on ``embedder``'s model, built once per embedder."""
-    if embedder not in _LOADED:
-        _LOADED[embedder] = load_cross_encoder(embedder)
-    return _LOADED[embedder]
-
-
-def load_cross_encoder(embedder: Any, path: str | Path | None = None) -> CrossEncoder | None:
-    """The cross-encoder on ``embedder``'s model, or None if the adapter was made for another."""
-    path = Path(path) if path else ADAPTER_FILE
-    meta, tensors = _read(str(path))
-    if meta.get("model_id") != getattr(embedder, "model_id", None):
-        return None
+@functools.cache
+def cross_encoder_for(embedder: Any) -> CrossEncoder:
+    """The stored cross-encoder (``ADAPTER_FILE``) on ``embedder``'s model, built once."""
+    try:
+        with safe_open(str(ADAPTER_FILE), framework="pt") as fh:
+            meta = dict(fh.metadata() or {})
+            tensors = {k: fh.get_tensor(k) for k in fh.keys()}  # noqa: SIM118
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"{ADAPTER_FILE}: cannot read the cross-encoder adapter ({exc}); "
+                         f"run bench/finetune_detector.py") from exc
+    if meta.get("model_id") != embedder.model_id:
+        raise ModelError(f"{ADAPTER_FILE} was made for {meta.get('model_id')!r}, "
+                         f"not {embedder.model_id!r}")
     transformer = embedder.model[0]
     model, tokenizer = transformer.auto_model, transformer.tokenizer
     from_layer, scale = int(meta["from_layer"]), float(meta["scale"])
@@ -127,12 +122,3 @@ def load_cross_encoder(embedder: Any, path: str | Path | None = None) -> CrossEn
     upper.eval()
     head.eval()
     return CrossEncoder(model, tokenizer, from_layer, upper, head)
-
-
-@lru_cache(maxsize=4)
-def _read(path: str) -> tuple[dict[str, str], dict[str, torch.Tensor]]:
-    try:
-        with safe_open(path, framework="pt") as fh:
-            return dict(fh.metadata() or {}), {k: fh.get_tensor(k) for k in fh.keys()}  # noqa: SIM118
-    except (OSError, ValueError) as exc:
-        raise ModelError(f"{path}: cannot read the cross-encoder adapter: {exc}") from exc

@@ -241,22 +241,29 @@ def cost_section(detector) -> None:
     print(f"| detector without the token pass (signals + model) | {1000 * signals / n:.1f} |")
 
 
-def seeds_section(embedder) -> None:
+def seed_contexts(embedder, options: dict):
+    """Each seed translation (corpus/, en -> lv and id), aligned, as a check's pair context."""
     from alignqa.align import align_documents
-    from alignqa.checks.mistranslation import mistranslation as _  # noqa: F401 (registers)
-    from alignqa.checks.registry import REGISTRY, PairContext
+    from alignqa.checks.registry import PairContext
     from alignqa.segment import load_document
 
-    check = REGISTRY["mistranslation"]
-    print("\n## Seed documents (corpus/): every finding of the check\n")
     src = load_document(ROOT / "corpus" / "en" / "client-facing.md", "en")
     for lang in ("lv", "id"):
         tgt = load_document(ROOT / "corpus" / lang / "client-facing.md", lang)
-        alignment = align_documents(src, tgt, embedder)
-        ctx = PairContext(src, tgt, alignment, options=dict(check.defaults),
-                          extras={"embedder": embedder})
+        yield lang, PairContext(src, tgt, align_documents(src, tgt, embedder), options=options,
+                                extras={"embedder": embedder})
+
+
+def seeds_section(embedder) -> None:
+    from alignqa.checks.mistranslation import mistranslation as _  # noqa: F401 (registers)
+    from alignqa.checks.registry import REGISTRY
+
+    check = REGISTRY["mistranslation"]
+    print("\n## Seed documents (corpus/): every finding of the check\n")
+    for lang, ctx in seed_contexts(embedder, dict(check.defaults)):
         findings = check.run(ctx)
-        print(f"### en -> {lang}: {len(findings)} findings over {len(alignment.beads)} beads\n")
+        print(f"### en -> {lang}: {len(findings)} findings over {len(ctx.alignment.beads)} "
+              f"beads\n")
         for f in findings:
             spans = [f.target_text[a:b] for a, b in f.target_spans]
             print(f"- [{f.severity.value}] line {f.line}: '{f.source_text[:70]}' -> "

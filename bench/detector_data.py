@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import json
 import random
 import sqlite3
 import sys
@@ -23,7 +22,6 @@ import numpy as np
 
 from alignqa.detect.token_alignment import TokenVectors
 from alignqa.embed import Embedder, default_cache_dir
-from cross_encoder import ADAPTER_FILE, cross_encoder_for
 
 WMT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "wmt21-ced"
 WMT_PAIRS = ("en-de", "en-cs", "en-ja", "en-zh")
@@ -57,33 +55,6 @@ def load_wmt(pair: str, split: str, limit: int | None = None, seed: int = 0,
     return [LabelledPair(r[1], r[2], int(r[4] == "ERR"), src_lang, tgt_lang,
                          f"wmt-{pair}-{split}-{i // group_size}")
             for i, r in enumerate(rows)]
-
-
-def pair_key(src: str, tgt: str) -> str:
-    return hashlib.sha1(f"{src}\t{tgt}".encode()).hexdigest()
-
-
-def cross_logits(pairs: Sequence[LabelledPair], embedder: Embedder) -> np.ndarray:
-    """The stored cross-encoder's log-odds per pair (bench/cross_encoder.py).
-
-    Scores are kept per adapter version in the cache dir, so benchmark reruns score nothing.
-    """
-    adapter = hashlib.sha256(ADAPTER_FILE.read_bytes()).hexdigest()[:16]
-    kept_path = default_cache_dir() / f"cross-encoder-logits-{adapter}.json"
-    kept = json.loads(kept_path.read_text()) if kept_path.exists() else {}
-    todo = [i for i, p in enumerate(pairs) if pair_key(p.src, p.tgt) not in kept]
-    if todo:
-        reader = cross_encoder_for(embedder)
-        if reader is None:
-            raise SystemExit(f"{ADAPTER_FILE} was made for another model")
-        start = time.perf_counter()
-        scores = reader.logits([pairs[i].src for i in todo], [pairs[i].tgt for i in todo])
-        kept.update({pair_key(pairs[i].src, pairs[i].tgt): float(v)
-                     for i, v in zip(todo, scores, strict=True)})
-        kept_path.write_text(json.dumps(kept))
-        print(f"  cross-encoder: {len(todo)} pairs in {time.perf_counter() - start:.0f} s",
-              file=sys.stderr, flush=True)
-    return np.array([kept[pair_key(p.src, p.tgt)] for p in pairs])
 
 
 class TokenStore:

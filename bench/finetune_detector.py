@@ -22,6 +22,7 @@ Seeded: the same data gives the same file.
 from __future__ import annotations
 
 import argparse
+import copy
 import hashlib
 import json
 import math
@@ -49,7 +50,7 @@ from cross_encoder import (
     cross_encoder_for,
     run_layers,
 )
-from detector_data import WMT_PAIRS, LabelledPair, TokenStore, cross_logits, load_wmt
+from detector_data import WMT_PAIRS, LabelledPair, TokenStore, load_wmt
 
 SEED = 0
 FROM_LAYER = 6
@@ -63,31 +64,22 @@ WMT_LIMITS = {"en-de": None, "en-cs": 4000, "en-ja": 2500, "en-zh": 2500}
 
 
 def training_pairs(contrastive: bool = False) -> list[LabelledPair]:
-    """Planted documents and WMT21 rows; with ``contrastive``, planted data only, made contrastive.
+    """The detector's planted documents with idiom beads, and WMT21 rows.
 
-    Contrastive: no WMT21 rows (their labels mostly follow what the source says), and beside the
-    planted documents their clean originals and both renderings of every train idiom, so that a
-    source is seen rendered right and wrong and the source alone predicts nothing.
+    With ``contrastive``: no WMT21 rows (their labels mostly follow what the source says), and
+    beside the planted documents their clean originals and both renderings of every train idiom,
+    so that a source is seen rendered right and wrong and the source alone predicts nothing.
     """
-    pairs = []
-    for doc in plant_errors.planted_corpus("train", seed=train_detector.FLORES_SEED,
-                                           rate=train_detector.FLORES_RATE, idiom_beads=True):
-        pairs.extend(LabelledPair(p.src, p.tgt, p.label, "en", doc.lang, doc.name, p.kind,
-                                  p.heading) for p in doc.pairs)
-    originals = []
-    for k, lang in enumerate(("lv", "id")):
-        seed = train_detector.TATOEBA_SEED + k
-        docs = plant_errors.tatoeba_documents(lang, train_detector.TATOEBA_LIMIT, seed=seed)
-        originals += docs
-        for doc in plant_errors.plant(docs, "train", seed=seed, rate=train_detector.FLORES_RATE):
-            pairs.extend(LabelledPair(p.src, p.tgt, p.label, "en", doc.lang, doc.name, p.kind,
-                                      p.heading) for p in doc.pairs)
+    pairs = train_detector.training_pairs(wmt=False, idiom_beads=True)
     if not contrastive:
         for pair in WMT_PAIRS:
             pairs.extend(load_wmt(pair, "train", limit=WMT_LIMITS[pair],
                                   seed=train_detector.WMT_SEED))
         return pairs
     rows = plant_errors.load_flores()
+    originals = [d for k, lang in enumerate(("lv", "id"))
+                 for d in plant_errors.tatoeba_documents(lang, train_detector.TATOEBA_LIMIT,
+                                                         seed=train_detector.TATOEBA_SEED + k)]
     originals += [d for lang in plant_errors.LANGS
                   for d in plant_errors.documents(rows, lang, "train")]
     seen = {(p.src, p.tgt) for p in pairs}
@@ -99,6 +91,28 @@ def training_pairs(contrastive: bool = False) -> list[LabelledPair]:
             pairs += [LabelledPair(en, idiomatic, 0, "en", lang, f"idiom-{lang}", "idiom-ok"),
                       LabelledPair(en, literal, 1, "en", lang, f"idiom-{lang}", "literal")]
     return pairs
+
+
+def cross_logits(pairs: list[LabelledPair], embedder) -> np.ndarray:
+    """The stored cross-encoder's log-odds per pair.
+
+    Scores are kept per adapter version in the cache dir, so that reruns score nothing.
+    """
+    def key(p: LabelledPair) -> str:
+        return hashlib.sha1(f"{p.src}\t{p.tgt}".encode()).hexdigest()
+
+    adapter = hashlib.sha256(ADAPTER_FILE.read_bytes()).hexdigest()[:16]
+    kept_path = default_cache_dir() / f"cross-encoder-logits-{adapter}.json"
+    kept = json.loads(kept_path.read_text()) if kept_path.exists() else {}
+    todo = [p for p in pairs if key(p) not in kept]
+    if todo:
+        start = time.perf_counter()
+        scores = cross_encoder_for(embedder).logits([p.src for p in todo], [p.tgt for p in todo])
+        kept.update({key(p): float(v) for p, v in zip(todo, scores, strict=True)})
+        kept_path.write_text(json.dumps(kept))
+        print(f"  cross-encoder: {len(todo)} pairs in {time.perf_counter() - start:.0f} s",
+              file=sys.stderr, flush=True)
+    return np.array([kept[key(p)] for p in pairs])
 
 
 class LoRALinear(nn.Module):
@@ -148,7 +162,6 @@ def collate(states, idx):
 def train(base_layers, states, y: torch.Tensor, weight: torch.Tensor, rows: list[int],
           epochs: int, seed: int):
     """LoRA-updated copies of ``base_layers`` and a head, trained on ``rows``."""
-    import copy
     torch.manual_seed(seed)
     gen = torch.Generator().manual_seed(seed)
     rng = random.Random(seed)
@@ -292,17 +305,12 @@ def evaluate(embedder) -> None:
 
 def seeds(embedder) -> None:
     """The cross-encoder's five highest scores on each seed document's beads."""
-    from alignqa.align import align_documents
-    from alignqa.segment import load_document
+    from detect import seed_contexts
 
-    root = Path(__file__).resolve().parents[1] / "corpus"
-    src = load_document(root / "en" / "client-facing.md", "en")
     print("\n## Seed documents: the five highest cross-encoder log-odds\n")
-    for lang in ("lv", "id"):
-        tgt = load_document(root / lang / "client-facing.md", lang)
-        beads = [b for b in align_documents(src, tgt, embedder).beads if b.src and b.tgt]
-        s_txt = [" ".join(src.segments[i].text for i in b.src) for b in beads]
-        t_txt = [" ".join(tgt.segments[j].text for j in b.tgt) for b in beads]
+    for lang, ctx in seed_contexts(embedder, {}):
+        views = [v for v in ctx.beads() if v.source and v.target]
+        s_txt, t_txt = [v.source_text for v in views], [v.target_text for v in views]
         ce = cross_encoder_for(embedder).logits(s_txt, t_txt)
         for k in np.argsort(-ce)[:5]:
             print(f"- {lang} {ce[k]:+.2f}: '{s_txt[k][:50]}' -> '{t_txt[k][:50]}'")
@@ -311,7 +319,6 @@ def seeds(embedder) -> None:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--epochs", type=int, default=1)
-    ap.add_argument("--out", type=Path, default=ADAPTER_FILE)
     ap.add_argument("--planted-weight", type=float, default=PLANTED_WEIGHT,
                     help="weight of a planted pair against a WMT21 row in the loss")
     ap.add_argument("--cross-fit", action="store_true",
@@ -325,7 +332,7 @@ def main(argv: list[str] | None = None) -> None:
     embedder = load_embedder(quiet=True)
     if not args.evaluate_only:
         fit(embedder, args)
-        print(f"trained and wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB) in "
+        print(f"trained and wrote {ADAPTER_FILE} ({ADAPTER_FILE.stat().st_size / 1e6:.1f} MB) in "
               f"{time.perf_counter() - t0:.0f} s", flush=True)
     evaluate(embedder)
     print(f"\n({time.perf_counter() - t0:.0f} s in all)")
@@ -361,7 +368,7 @@ def fit(embedder, args) -> None:
             "contrastive": str(args.contrastive),
             "pairs": str(len(pairs)), "errors": str(int(y.sum())),
             "wmt_limits": json.dumps(WMT_LIMITS)}
-    save_file(adapter_tensors(layers, head), str(args.out), metadata=meta)
+    save_file(adapter_tensors(layers, head), str(ADAPTER_FILE), metadata=meta)
 
 
 if __name__ == "__main__":

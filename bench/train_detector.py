@@ -80,16 +80,16 @@ TREES = 300
 LEARNING_RATE = 0.1
 
 
-def training_pairs(wmt: bool = True) -> list[LabelledPair]:
+def training_pairs(wmt: bool = True, idiom_beads: bool = IDIOM_BEADS) -> list[LabelledPair]:
     pairs = []
     for doc in plant_errors.planted_corpus("train", seed=FLORES_SEED, rate=FLORES_RATE,
-                                           idiom_beads=IDIOM_BEADS):
+                                           idiom_beads=idiom_beads):
         pairs.extend(LabelledPair(p.src, p.tgt, p.label, "en", doc.lang, doc.name, p.kind,
                                   p.heading) for p in doc.pairs)
     for k, lang in enumerate(("lv", "id")):
         docs = plant_errors.tatoeba_documents(lang, TATOEBA_LIMIT, seed=TATOEBA_SEED + k)
         for doc in plant_errors.plant(docs, "train", seed=TATOEBA_SEED + k, rate=FLORES_RATE,
-                                      idiom_beads=IDIOM_BEADS):
+                                      idiom_beads=idiom_beads):
             pairs.extend(LabelledPair(p.src, p.tgt, p.label, "en", doc.lang, doc.name, p.kind,
                                       p.heading) for p in doc.pairs)
     for pair in WMT_PAIRS if wmt else ():
