@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .markup import has_content
+from ..text.markup import has_content
+from ..text.words import excerpt
 from .registry import Check, PairContext, register
-from .text import excerpt
 
 
 @register("addition", "warning", "A target segment has no counterpart in the source.",

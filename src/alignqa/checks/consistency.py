@@ -13,8 +13,8 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from ..findings import Finding, Severity
+from ..text.words import comparable, excerpt, word_count
 from .registry import BeadView, Check, PairContext, register
-from .text import comparable, excerpt, word_count
 
 Occurrence = tuple[PairContext, BeadView]
 

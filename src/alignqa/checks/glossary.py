@@ -17,8 +17,8 @@ from functools import lru_cache
 
 from ..glossary import GlossaryEntry, load_glossary
 from ..languages import language_name
+from ..text.words import is_cjk
 from .registry import BeadView, Check, PairContext, register
-from .text import is_cjk
 
 _VOWELS = tuple("aeiouyāēīōūąęėįųůаеиоуыэюяёьйαεηιουωάέήίόύώ")
 _LV = ("ajam", "ajai", "ajos", "ajās", "iem", "ais", "ām", "ēm", "ie", "is", "us", "as", "es",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from .markup import KINDS, Token, find_tokens
+from ..text.markup import KINDS, Token, find_tokens
 from .registry import Check, PairContext, register
 
 

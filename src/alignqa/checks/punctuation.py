@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ..findings import Severity
-from .markup import find_tokens, mask
+from ..text.markup import find_tokens, mask
 from .registry import BeadView, Check, PairContext, register
 
 STOP, QUESTION, EXCLAMATION, COLON, SEMICOLON, ELLIPSIS, COMMA = (

@@ -14,10 +14,10 @@ from difflib import SequenceMatcher
 
 from ..glossary import load_glossary
 from ..languages import language_name
-from .langid import PY3LANGID, family, guess, identifiable, letters, supported
-from .markup import find_tokens, mask
+from ..text.langid import PY3LANGID, family, guess, identifiable, letters, supported
+from ..text.markup import find_tokens, mask
+from ..text.words import comparable
 from .registry import BeadView, Check, PairContext, register
-from .text import comparable
 
 _WORD_RE = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 # Languages whose headings are written in Title Case, so capitals there do not mark names.

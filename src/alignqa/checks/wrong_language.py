@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..languages import language_name
-from .langid import PY3LANGID, family, guess, identifiable, letters, supported
+from ..text.langid import PY3LANGID, family, guess, identifiable, letters, supported
 from .registry import Check, PairContext, register
 
 

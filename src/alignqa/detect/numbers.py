@@ -1,12 +1,12 @@
 """Number mismatches between the two sides, read with the ``numbers`` check's locale rules.
 
-The detector does not parse numbers itself: it asks :mod:`alignqa.checks.numbers` (the source
+The detector does not parse numbers itself: it asks :mod:`alignqa.text.numbers` (the source
 read in its own locale first, the target in either locale) and only turns the result into spans.
 """
 
 from __future__ import annotations
 
-from ..checks.numbers import find_numbers, match_numbers
+from ..text.numbers import find_numbers, match_numbers
 
 
 def number_mismatch(src: str, src_lang: str, tgt: str,

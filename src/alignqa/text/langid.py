@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .markup import find_tokens, mask
-from .text import is_cjk
+from .words import is_cjk
 
 PY3LANGID = "py3langid"
 LANGDETECT = "langdetect"

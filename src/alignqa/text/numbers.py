@@ -1,0 +1,186 @@
+"""Numbers in text, read in each locale's notation, and matched between two texts by value.
+
+3.5 in English is 3,5 in Latvian, German or French; 1,000 is 1.000 in German and 1 000 in French
+or Latvian; Arabic-Indic (١٢) and full-width (１２) digits are the same numbers as 12.
+A target often keeps the source's notation (machine translation does), so a target number is read
+both in the target's and in the source's locale. Ordinal dots (Latvian '2024.', German '1.') are
+no part of the number. Numbers inside URLs, placeholders, tags and code spans are masked out: they
+belong to the ``placeholders`` check.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import get_decimal_symbol, get_group_symbol
+
+from .markup import find_tokens, mask
+
+_SPACES = " \u00a0\u202f\u2009"
+# Digits joined by separators; a separator must sit between digits, so a trailing ordinal dot
+# or a sentence's full stop never belongs to the number.
+_NUMBER_RE = re.compile(r"\d+(?:[.,'’٫٬．，" + _SPACES + r"]\d+)*")
+# Characters that are a decimal or group separator whatever the locale says.
+_ALWAYS_DECIMAL = {"٫"}
+_ALWAYS_GROUP = {"٬"}
+_FULLWIDTH = {"．": ".", "，": ","}
+
+
+# A clock time: hours, a separator (':' '.' French 'h', CJK 時/点), minutes; never part of a date
+# or a longer number ('01.05.2024', '10:30:15'). The a.m./p.m. suffix is read in 12-hour locales.
+_TIME_RE = re.compile(
+    r"(?<![\d.,:])(?P<h>[01]?\d|2[0-4])(?P<sep>[:.]|\s?h\s?|時|点)(?P<m>[0-5]\d)(?![\d:])"
+    r"(?![.,]\d)(?:\s?(?P<ampm>[aApP])\.?\s?[mM]\b\.?)?")
+_HOUR_RE = re.compile(r"(?<![\d.,:])(?P<h>1[0-2]|0?[1-9])\s?(?P<ampm>[aApP])\.?\s?[mM]\b\.?")
+
+Value = Decimal | tuple[str, int]  # a number, or ("time", minutes after midnight)
+
+
+@dataclass(frozen=True)
+class Number:
+    text: str
+    start: int
+    end: int
+    values: frozenset[Value]  # every reading that applies: a number, a time, or both ('12.00')
+
+
+@lru_cache(maxsize=64)
+def _twelve_hour(lang: str) -> bool:
+    """Whether ``lang`` writes times on a 12-hour clock (CLDR's short time has an am/pm field)."""
+    try:
+        return "a" in Locale.parse(lang).time_formats["short"].pattern
+    except (ValueError, UnknownLocaleError):
+        return False
+
+
+@lru_cache(maxsize=64)
+def _symbols(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Decimal and group separators of a language (babel's CLDR data)."""
+    try:
+        locale = Locale.parse(lang)
+    except (ValueError, UnknownLocaleError):
+        locale = Locale.parse("en")
+    decimal = {get_decimal_symbol(locale)} | _ALWAYS_DECIMAL
+    group = {get_group_symbol(locale)} | _ALWAYS_GROUP
+    if group & set(_SPACES):
+        # CLDR says no-break space; writers and machine translation use any space.
+        group |= set(_SPACES)
+    if "’" in group:
+        group.add("'")
+    return frozenset(decimal), frozenset(group)
+
+
+def _ascii_digits(text: str) -> str:
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
+
+
+def read_number(text: str, lang: str) -> Decimal | None:
+    """The value of ``text`` written in ``lang``'s notation, or None when it is not one number."""
+    text = "".join(_FULLWIDTH.get(c, c) for c in _ascii_digits(text))
+    decimal, group = _symbols(lang)
+    parts = re.split(r"(\D)", text)
+    digits, seps = parts[0::2], parts[1::2]
+    if not seps:
+        return Decimal(text)
+    fraction = ""
+    if seps[-1] in decimal:
+        fraction = digits[-1]
+        digits, seps = digits[:-1], seps[:-1]
+    if seps:
+        # Grouped: one group character throughout, 1-3 leading digits, then groups of exactly 3.
+        if len(set(seps)) != 1 or seps[0] not in group or not 1 <= len(digits[0]) <= 3:
+            return None
+        if any(len(d) != 3 for d in digits[1:]):
+            return None
+    try:
+        return Decimal("".join(digits) + ("." + fraction if fraction else ""))
+    except InvalidOperation:
+        return None
+
+
+def _readings(text: str, langs: tuple[str, ...], first_only: bool) -> frozenset[Value]:
+    values = []
+    for lang in langs:
+        value = read_number(text, lang)
+        if value is not None:
+            values.append(value.normalize())
+            if first_only:
+                break
+    return frozenset(values)
+
+
+def find_numbers(text: str, langs: tuple[str, ...], first_only: bool = False) -> list[Number]:
+    """Numbers of ``text``, written in ``langs[0]``, read in each locale of ``langs`` that can
+    (``first_only``: in the first that can; the source is read so, being authoritative).
+
+    A run no language reads as one number ('2024 10', '1.2.3', '01.05.2024') is split at spaces,
+    then into its digit runs: a version, a date or a list is a series of numbers.
+    """
+    masked = mask(text, ((t.start, t.end) for t in find_tokens(text)))
+    found = _times(masked, langs, first_only)
+    masked = mask(masked, ((n.start, n.end) for n in found))
+    for m in _NUMBER_RE.finditer(masked):
+        found.extend(_split(m.group(), m.start(), langs, first_only))
+    return sorted(found, key=lambda n: n.start)
+
+
+def _times(text: str, langs: tuple[str, ...], first_only: bool) -> list[Number]:
+    """Clock times, each read as minutes after midnight (and as a number when it could be one,
+    '12.00'); a bare '8 p.m.' is read as 20:00, 20 and 8, since a translation may say '20 Uhr'."""
+    twelve = _twelve_hour(langs[0])
+    found = []
+    for m in _TIME_RE.finditer(text):
+        hour, minute = int(_ascii_digits(m["h"])), int(_ascii_digits(m["m"]))
+        ampm = m["ampm"] if twelve else None
+        end = m.end() if ampm else m.end("m")
+        values: set[Value] = {("time", _clock(hour, ampm) * 60 + minute)}
+        if m["sep"] == ".":
+            values |= _readings(m.group()[:m.end("m") - m.start()], langs, first_only)
+        found.append(Number(text[m.start():end], m.start(), end, frozenset(values)))
+    if twelve:
+        for m in _HOUR_RE.finditer(text):
+            if any(n.start <= m.start() < n.end for n in found):
+                continue
+            hour = int(_ascii_digits(m["h"]))
+            clock = _clock(hour, m["ampm"])
+            found.append(Number(m.group(), m.start(), m.end(), frozenset(
+                {("time", clock * 60), Decimal(clock), Decimal(hour)})))
+    return found
+
+
+def _clock(hour: int, ampm: str | None) -> int:
+    """The 24-hour clock hour of ``hour`` a.m./p.m. (12 a.m. is midnight, 12 p.m. noon)."""
+    if ampm is None:
+        return hour % 24
+    return hour % 12 + (12 if ampm.lower() == "p" else 0)
+
+
+def _split(text: str, offset: int, langs: tuple[str, ...], first_only: bool) -> Iterator[Number]:
+    values = _readings(text, langs, first_only)
+    if values:
+        yield Number(text, offset, offset + len(text), values)
+        return
+    # Pure digit runs always read, so the recursion ends.
+    pattern = r"[^ ]+" if " " in text else r"\d+"
+    for m in re.finditer(pattern, text):
+        yield from _split(m.group(), offset + m.start(), langs, first_only)
+
+
+def match_numbers(source: list[Number], target: list[Number]) -> tuple[list[Number], list[Number]]:
+    """Pair numbers of equal value; return (source numbers left unpaired, target numbers left)."""
+    free = sorted(range(len(target)), key=lambda i: (len(target[i].values), i))
+    missing: list[Number] = []
+    for number in source:
+        hit = next((i for i in free if number.values & target[i].values), None)
+        if hit is None:
+            missing.append(number)
+        else:
+            free.remove(hit)
+    extra = [target[i] for i in sorted(free)]
+    return missing, extra
