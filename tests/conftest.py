@@ -5,6 +5,14 @@ from __future__ import annotations
 import pytest
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that uses the real model, directly or through another fixture, is a ``model``
+    test, so ``-m "not model and not browser"`` is the fast suite whatever a test forgot to say."""
+    for item in items:
+        if "embedder" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.model)
+
+
 @pytest.fixture(scope="session")
 def embedder():
     """The bundled multilingual-e5-small, loaded once per session (~3 s once its folder exists).

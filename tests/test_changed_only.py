@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from alignqa.config import Config
+from alignqa.corpus import changed_files
 from alignqa.errors import InputError
-from alignqa.pipeline import changed_files, run_check
+from alignqa.pipeline import run_check
 
 
 def git(cwd: Path, *args: str) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from alignqa.config import load_config
+from alignqa.config import config_from_mapping, load_config
 from alignqa.findings import Finding, Severity
 from alignqa.pipeline import run_check
 from cli_helpers import run_cli
@@ -89,3 +89,21 @@ def test_baseline_round_trip(tmp_path, capsys, monkeypatch, shared_model):
     run = run_cli([*base, "--format", "json"], capsys, monkeypatch)
     assert run.code == 0, run.out
     assert json.loads(run.out)["findings"] == []
+
+
+def test_per_file_ignores_match_paths_relative_to_the_corpus_root(tmp_path, embedder):
+    """A language folder name deeper in the path (lv/docs/lv/) is not mistaken for the root."""
+    for lang, text in (("en", "The fee is 15 euros per day.\n"),
+                       ("lv", "Maksa ir 50 eiro dienā.\n")):
+        path = tmp_path / lang / "docs" / "lv" / "fees.md"
+        path.parent.mkdir(parents=True)
+        path.write_text(text, encoding="utf-8")
+
+    def numbers_findings(ignores: dict) -> list:
+        config = config_from_mapping({"per-file-ignores": ignores})
+        result = run_check([tmp_path], config, embedder=embedder, quiet=True)
+        return [f for f in result.findings if f.check == "numbers"]
+
+    assert numbers_findings({}), "the changed number must be found at all"
+    assert numbers_findings({"lv/docs/lv/*.md": ["numbers"]}) == []
+    assert numbers_findings({"docs/lv/*.md": ["numbers"]}), "globs start at the corpus root"

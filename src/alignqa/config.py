@@ -146,35 +146,34 @@ def _align_options(table: dict[str, Any], path: Path | None) -> dict[str, Any]:
 
 
 def _check_options(table: dict[str, Any], known: dict[str, Any], path: Path | None):
+    """``[checks.<id>]`` tables: ``enabled``, ``severity`` and the check's own typed options."""
     out: dict[str, dict[str, Any]] = {}
     for check_id, opts in table.items():
         if check_id not in known:
             raise ConfigError(f"unknown check {check_id!r} in 'checks' (known: "
                               f"{', '.join(sorted(known))})", path)
         _check_type(opts, dict, f"config key 'checks.{check_id}'", path)
-        defaults = known[check_id].defaults
         parsed: dict[str, Any] = {}
+        own: dict[str, Any] = {}
         for key, value in opts.items():
-            name = _kebab_to_snake(key)
             where = f"config key 'checks.{check_id}.{key}'"
-            if name == "enabled":
+            if key == "enabled":
                 _check_type(value, bool, where, path)
-            elif name == "severity":
+                parsed[key] = value
+            elif key == "severity":
                 _check_type(value, str, where, path)
                 try:
                     Severity.parse(value)
                 except ValueError as exc:
                     raise ConfigError(f"{where}: {exc}", path) from None
-            elif name in defaults:
-                default = defaults[name]
-                if default is not None:
-                    _check_type(value, type(default) if not isinstance(default, float) else float,
-                                where, path)
+                parsed[key] = value
             else:
-                allowed = ["enabled", "severity", *(k.replace("_", "-") for k in defaults)]
-                raise ConfigError(f"unknown option {where} (known: {', '.join(allowed)})", path)
-            parsed[name] = value
-        out[check_id] = parsed
+                own[_kebab_to_snake(key)] = value
+        try:
+            known[check_id].make_options(own)
+        except ConfigError as exc:
+            raise ConfigError(exc.message, path) from None
+        out[check_id] = {**parsed, **own}
     return out
 
 
@@ -231,8 +230,3 @@ def load_config(explicit: str | Path | None, start: Path) -> Config:
         return load_config_file(Path(explicit))
     found = find_config(start)
     return load_config_file(found) if found else Config()
-
-
-def documented_keys() -> list[tuple[str, str]]:
-    """(key, description) for every top-level key: the README's config table."""
-    return [(k, d) for k, (_, d) in _TOP_TYPES.items()]

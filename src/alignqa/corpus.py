@@ -7,6 +7,7 @@ same relative paths. A folder name is an ISO 639-1 code and decides its files' l
 from __future__ import annotations
 
 import fnmatch
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -100,3 +101,36 @@ def discover(root: Path, source_lang: str, include: list[str], exclude: list[str
             continue
         corpus.notices.append(f"{src_dir / rel}: source without any translation")
     return corpus
+
+
+GLOSSARY_NAMES = ("glossary.csv", "glossary.tsv", "glossary.tbx")
+
+
+def find_glossary(root: Path, configured: Path | None) -> Path | None:
+    """The glossary of a corpus: the configured file (which must exist), else the first of
+    ``GLOSSARY_NAMES`` at the corpus root."""
+    if configured is not None:
+        if not configured.is_file():
+            raise InputError("glossary file not found", configured)
+        return configured
+    return next((root / n for n in GLOSSARY_NAMES if (root / n).is_file()), None)
+
+
+def changed_files(ref: str, cwd: Path) -> set[Path]:
+    """Files changed since ``ref`` (committed, staged, unstaged or untracked), resolved."""
+    def git(*args: str) -> list[str]:
+        try:
+            out = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
+                                 check=True).stdout
+        except FileNotFoundError:
+            raise InputError("--changed-only needs git, which is not installed") from None
+        except subprocess.CalledProcessError as exc:
+            msg = (exc.stderr or "").strip().splitlines()
+            raise InputError(f"--changed-only {ref}: git failed: {msg[-1] if msg else exc}",
+                             cwd) from None
+        return [line for line in out.splitlines() if line]
+
+    top = Path(git("rev-parse", "--show-toplevel")[0])
+    names = git("diff", "--name-only", "--merge-base", ref)
+    names += git("ls-files", "--others", "--exclude-standard", "--full-name")
+    return {(top / n).resolve() for n in names}

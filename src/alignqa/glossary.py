@@ -188,7 +188,7 @@ def _read_tbx(data: bytes, path: Path) -> list[GlossaryEntry]:
     entries = []
     for unit in store.units:
         line = unit.xmlelement.sourceline or 0
-        langs = {}
+        langs: dict[str, str] = {}
         for node in unit.getlanguageNodes():
             code = (getXMLlang(node) or "").split("-")[0].lower()
             langs.setdefault(code, getXMLlang(node))

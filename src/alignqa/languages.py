@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from babel import Locale, UnknownLocaleError
 
 from .errors import InputError
@@ -10,7 +12,7 @@ from .errors import InputError
 CJK = frozenset({"zh", "ja", "ko"})
 
 
-def validate_language(code: str, path: object = None) -> str:
+def validate_language(code: str, path: str | Path | None = None) -> str:
     """Return ``code`` normalised to lower case, or raise InputError when it is no ISO 639-1 code."""
     norm = code.strip().lower()
     if len(norm) != 2 or not norm.isalpha() or not _babel_knows(norm):

@@ -4,7 +4,10 @@
     from alignqa.pipeline import run_check
     result = run_check(["corpus"], load_config(None, Path("corpus")))
 
-Writing reports is left to the caller (``alignqa.report``), so a library user decides what to write.
+Each stage is a function of its own, run in this order by :func:`run_check`: resolve the paths
+asked for, discover the document pairs, segment every document, check each pair (align + pair
+checks), run the corpus checks over all pairs, filter the findings (config, suppressions,
+baseline). Writing reports is left to the caller (``alignqa.report``).
 """
 
 from __future__ import annotations
@@ -12,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import os
-import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -20,9 +22,10 @@ from typing import Any
 from . import __version__
 from .align import align_documents
 from .baseline import apply_baseline, load_baseline
+from .checks.options import CheckOptions
 from .checks.registry import Check, PairContext, all_checks
 from .config import Config
-from .corpus import DocumentPair, discover, find_root
+from .corpus import DocumentPair, changed_files, discover, find_glossary, find_root
 from .document import Document
 from .errors import InputError
 from .findings import Finding, Severity, sort_key
@@ -30,58 +33,58 @@ from .results import PairResult, RunResult
 from .segment import load_document
 from .suppress import apply_suppressions
 
-GLOSSARY_NAMES = ("glossary.csv", "glossary.tsv", "glossary.tbx")
+# Corpus root -> the files asked for under it (None: the whole corpus).
+Roots = dict[Path, set[Path] | None]
 
 
 def enabled_checks(config: Config) -> list[Check]:
     return [c for c in all_checks() if config.checks.get(c.id, {}).get("enabled", True)]
 
 
-def check_options(check: Check, config: Config, root: Path) -> dict[str, Any]:
-    opts = {**check.defaults,
-            **{k: v for k, v in config.checks.get(check.id, {}).items()
-               if k not in ("enabled", "severity")}}
-    if "glossary" in check.defaults:
-        opts["glossary"] = _glossary_path(config, root)
-    return opts
-
-
-def _glossary_path(config: Config, root: Path) -> Path | None:
-    if config.glossary:
-        path = config.resolve(config.glossary)
-        if path is None or not path.is_file():
-            raise InputError("glossary file not found", path)
-        return path
-    return next((root / n for n in GLOSSARY_NAMES if (root / n).is_file()), None)
-
-
-def changed_files(ref: str, cwd: Path) -> set[Path]:
-    """Files changed since ``ref`` (committed, staged, unstaged or untracked), resolved."""
-    def git(*args: str) -> list[str]:
-        try:
-            out = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
-                                 check=True).stdout
-        except FileNotFoundError:
-            raise InputError("--changed-only needs git, which is not installed") from None
-        except subprocess.CalledProcessError as exc:
-            msg = (exc.stderr or "").strip().splitlines()
-            raise InputError(f"--changed-only {ref}: git failed: {msg[-1] if msg else exc}",
-                             cwd) from None
-        return [line for line in out.splitlines() if line]
-
-    top = Path(git("rev-parse", "--show-toplevel")[0])
-    names = git("diff", "--name-only", "--merge-base", ref)
-    names += git("ls-files", "--others", "--exclude-standard", "--full-name")
-    return {(top / n).resolve() for n in names}
+def check_options(check: Check, config: Config) -> CheckOptions:
+    """The check's typed options: its defaults with the config's values over them."""
+    return check.make_options({k: v for k, v in config.checks.get(check.id, {}).items()
+                               if k not in ("enabled", "severity")})
 
 
 def run_check(paths: Sequence[str | Path], config: Config, *, embedder=None,
               changed_since: str | None = None, quiet: bool = False) -> RunResult:
     """Check every document pair under ``paths`` (corpus roots, language folders or files)."""
+    roots = resolve_paths(paths, config)
+    changed = changed_files(changed_since, Path(paths[0]).resolve().parent) \
+        if changed_since else None
+    pairs, notices = discover_pairs(roots, config, changed)
+    if not pairs:
+        if changed is not None:
+            return RunResult(pairs=[], notices=[*notices, "no changed document pairs to check"],
+                             signature=signature(config, None))
+        raise InputError("no translations to check: every language folder beside the source "
+                         f"'{config.source_lang}/' is empty or missing", Path(paths[0]))
+    glossaries = {root: find_glossary(root, config.resolve(config.glossary)) for root in roots}
+    baseline_path = config.resolve(config.baseline)
+    baseline = load_baseline(baseline_path) if baseline_path else None
+    # Segment everything before loading the model so that bad input fails fast.
+    documents = segment_documents(pairs)
+
+    if embedder is None:
+        from .embed import load_embedder
+
+        embedder = load_embedder(config.model, cache_dir=config.resolve(config.cache_dir),
+                                 quiet=quiet)
+    checks = enabled_checks(config)
+    results = [check_pair(pair, documents, embedder, checks, config, glossaries[pair.root])
+               for pair in pairs]
+    run_corpus_checks(results, checks, config, embedder, glossaries)
+    suppressed = filter_findings(results, config, baseline)
+    return RunResult(pairs=results, notices=notices, signature=signature(config, embedder),
+                     suppressed=suppressed)
+
+
+def resolve_paths(paths: Sequence[str | Path], config: Config) -> Roots:
+    """Each path given -> its corpus root, with the files asked for under that root."""
     if not paths:
         raise InputError("no path given")
-    # Corpus root -> the files asked for (None: the whole corpus).
-    roots: dict[Path, set[Path] | None] = {}
+    roots: Roots = {}
     for raw in paths:
         p = Path(raw)
         if not p.exists():
@@ -92,11 +95,14 @@ def run_check(paths: Sequence[str | Path], config: Config, *, embedder=None,
         elif roots.get(root, set()) is not None:
             files = {f.resolve() for f in p.rglob("*") if f.is_file()} if p.is_dir() \
                 else {p.resolve()}
-            roots[root] = roots.get(root, set()) | files
+            roots[root] = (roots.get(root) or set()) | files
+    return roots
 
-    changed = changed_files(changed_since, Path(paths[0]).resolve().parent) \
-        if changed_since else None
 
+def discover_pairs(roots: Roots, config: Config,
+                   changed: set[Path] | None) -> tuple[list[DocumentPair], list[str]]:
+    """The source/translation pairs under each root (only changed files when ``changed`` is set),
+    and the notices of documents without a counterpart."""
     pairs: list[DocumentPair] = []
     notices: list[str] = []
     for root, only in sorted(roots.items(), key=lambda kv: str(kv[0])):
@@ -105,55 +111,61 @@ def run_check(paths: Sequence[str | Path], config: Config, *, embedder=None,
         corpus = discover(root, config.source_lang, config.include, config.exclude, only)
         pairs += corpus.pairs
         notices += corpus.notices
+    return pairs, notices
 
-    signature = _signature(config, None)
-    if not pairs:
-        if changed is not None:
-            return RunResult(pairs=[], notices=[*notices, "no changed document pairs to check"],
-                             signature=signature)
-        raise InputError("no translations to check: every language folder beside the source "
-                         f"'{config.source_lang}/' is empty or missing", Path(paths[0]))
 
-    # Segment everything before loading the model so bad input fails fast.
+def segment_documents(pairs: Sequence[DocumentPair]) -> dict[Path, Document]:
+    """Every document of ``pairs``, read and segmented once (a source serves all its translations)."""
     documents: dict[Path, Document] = {}
     for pair in pairs:
         for path, lang in ((pair.source_path, pair.source_lang),
                            (pair.target_path, pair.target_lang)):
             if path not in documents:
                 documents[path] = load_document(path, lang)
+    return documents
 
-    if embedder is None:
-        from .embed import load_embedder
 
-        embedder = load_embedder(config.model, cache_dir=config.resolve(config.cache_dir),
-                                 quiet=quiet)
+def check_pair(pair: DocumentPair, documents: dict[Path, Document], embedder,
+               checks: Sequence[Check], config: Config, glossary: Path | None) -> PairResult:
+    """Align one pair and run the pair-scope checks on it."""
+    src, tgt = documents[pair.source_path], documents[pair.target_path]
+    alignment = align_documents(src, tgt, embedder, **config.align)
+    alignment.model = embedder.model_id
+    result = PairResult(source=src, target=tgt, alignment=alignment,
+                        bead_scores=[b.score for b in alignment.beads], root=pair.root,
+                        target_relpath=pair.target_lang / pair.relpath)
+    for check in checks:
+        if check.scope == "pair":
+            result.findings += check.run(_context(result, check, config, embedder, glossary))
+    return result
 
-    checks = enabled_checks(config)
-    results: list[PairResult] = []
-    contexts: dict[str, list[PairContext]] = {c.id: [] for c in checks}
-    for pair in pairs:
-        src, tgt = documents[pair.source_path], documents[pair.target_path]
-        alignment = align_documents(src, tgt, embedder, **config.align)
-        alignment.model = embedder.model_id
-        result = PairResult(source=src, target=tgt, alignment=alignment,
-                            bead_scores=[b.score for b in alignment.beads])
-        results.append(result)
-        for check in checks:
-            ctx = PairContext(src, tgt, alignment, options=check_options(check, config, pair.root),
-                              extras={"embedder": embedder})
-            contexts[check.id].append(ctx)
-            if check.scope == "pair":
-                result.findings += check.run(ctx)
 
+def run_corpus_checks(results: Sequence[PairResult], checks: Sequence[Check], config: Config,
+                      embedder, glossaries: dict[Path, Path | None]) -> None:
+    """Run each corpus-scope check over every pair; a finding goes to the pair of its target."""
     by_target = {r.target.name: r for r in results}
     for check in checks:
-        if check.scope == "corpus":
-            for finding in check.run(contexts[check.id]):
-                owner = by_target.get(finding.target.path if finding.target else "")
-                (owner or results[0]).findings.append(finding)
+        if check.scope != "corpus":
+            continue
+        contexts = [_context(r, check, config, embedder, glossaries.get(r.root) if r.root else None)
+                    for r in results]
+        for finding in check.run(contexts):
+            owner = by_target.get(finding.target.path if finding.target else "")
+            (owner or results[0]).findings.append(finding)
 
+
+def _context(result: PairResult, check: Check, config: Config, embedder,
+             glossary: Path | None) -> PairContext:
+    return PairContext(result.source, result.target, result.alignment,
+                       options=check_options(check, config), embedder=embedder,
+                       glossary_path=glossary)
+
+
+def filter_findings(results: Sequence[PairResult], config: Config,
+                    baseline: Any | None) -> int:
+    """Apply severity overrides, per-file ignores, inline suppressions and the baseline, in that
+    order; sort what is kept. Returns how many findings were silenced."""
     suppressed = 0
-    baseline = load_baseline(config.resolve(config.baseline)) if config.baseline else None
     for result in results:
         kept = _apply_config(result.findings, config, result)
         kept, _ = apply_suppressions(kept, {result.target.name: result.target.text})
@@ -161,9 +173,7 @@ def run_check(paths: Sequence[str | Path], config: Config, *, embedder=None,
             kept, _ = apply_baseline(kept, baseline)
         suppressed += len(result.findings) - len(kept)
         result.findings = sorted(kept, key=sort_key)
-
-    return RunResult(pairs=results, notices=notices, signature=_signature(config, embedder),
-                     suppressed=suppressed)
+    return suppressed
 
 
 def _apply_config(findings: list[Finding], config: Config, result: PairResult) -> list[Finding]:
@@ -181,22 +191,17 @@ def _apply_config(findings: list[Finding], config: Config, result: PairResult) -
 
 def _ignored(finding: Finding, config: Config, result: PairResult) -> bool:
     """Per-file ignores match the target path relative to the corpus root, e.g. ``lv/legal/*.md``."""
-    if not config.per_file_ignores:
+    if not config.per_file_ignores or result.target_relpath is None:
         return False
-    parts = result.target.path.parts
-    # Documents live at <root>/<lang>/<rel>: the last folder named after the language marks the root.
-    idx = max((i for i, part in enumerate(parts[:-1]) if part == result.target.lang), default=0)
-    rel = "/".join(parts[idx:])
+    rel = str(result.target_relpath)
     return any(fnmatch.fnmatch(rel, pattern) and ("*" in ids or finding.check in ids)
                for pattern, ids in config.per_file_ignores.items())
 
 
-def _signature(config: Config, embedder) -> dict[str, Any]:
+def signature(config: Config, embedder) -> dict[str, Any]:
+    """What a run's outputs record about how it ran (sacrebleu's signature, as a dict)."""
     checks = enabled_checks(config)
-    thresholds = {c.id: {k: v for k, v in check_options(c, config, Path(".")).items()
-                         if k != "glossary" and isinstance(v, int | float) and
-                         not isinstance(v, bool)}
-                  for c in checks}
+    thresholds = {c.id: check_options(c, config).numeric() for c in checks}
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     date = (dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch and epoch.isdigit()
             else dt.datetime.now(dt.UTC)).date().isoformat()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .alignment import Alignment
@@ -21,6 +22,10 @@ class PairResult:
     findings: list[Finding] = field(default_factory=list)
     # Per-bead relative similarity used by the report's distribution chart (same order as beads).
     bead_scores: list[float | None] = field(default_factory=list)
+    # The corpus root the pair was found under, and the translation's path relative to it
+    # ("lv/docs/x.md"): what per-file-ignores globs match.
+    root: Path | None = None
+    target_relpath: PurePosixPath | None = None
 
     @property
     def pair_id(self) -> str:

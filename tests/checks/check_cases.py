@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from alignqa.alignment import Alignment, Bead
+from alignqa.checks.options import CheckOptions
 from alignqa.checks.registry import PairContext
 from alignqa.document import SENTENCE, Document, Segment
 
@@ -34,8 +35,9 @@ def make_document(lang: str, segments: list[dict], path: str) -> Document:
     return Document(path=Path(path), lang=lang, text="\n".join(lines) + "\n", segments=segs)
 
 
-def make_pair(source_lang: str, target_lang: str, beads: list[dict], options: dict[str, Any],
-              index: int = 0) -> PairContext:
+def make_pair(source_lang: str, target_lang: str, beads: list[dict], options: CheckOptions,
+              index: int = 0, **context: Any) -> PairContext:
+    """The pair of ``beads``; ``context`` fills PairContext's run fields (embedder, glossary_path)."""
     src_segs: list[dict] = []
     tgt_segs: list[dict] = []
     out: list[Bead] = []
@@ -50,18 +52,19 @@ def make_pair(source_lang: str, target_lang: str, beads: list[dict], options: di
         tgt_segs += t
     source = make_document(source_lang, src_segs, f"pair{index}/{source_lang}.md")
     target = make_document(target_lang, tgt_segs, f"pair{index}/{target_lang}.md")
-    return PairContext(source, target, Alignment(out), options=dict(options))
+    return PairContext(source, target, Alignment(out), options=options, **context)
 
 
-def case_pairs(case: dict, options: dict[str, Any]) -> list[PairContext]:
+def case_pairs(case: dict, options: CheckOptions, **context: Any) -> list[PairContext]:
     """The document pairs of a case: ``source``/``target`` (a 1-1 bead), ``beads`` or ``pairs``."""
     sl, tl = case["source_lang"], case["target_lang"]
     if "pairs" in case:
         return [make_pair(p.get("source_lang", sl), p.get("target_lang", tl), p["beads"], options,
-                          i) for i, p in enumerate(case["pairs"])]
+                          i, **context) for i, p in enumerate(case["pairs"])]
     if "beads" in case:
-        return [make_pair(sl, tl, case["beads"], options)]
-    return [make_pair(sl, tl, [{"source": case["source"], "target": case["target"]}], options)]
+        return [make_pair(sl, tl, case["beads"], options, **context)]
+    return [make_pair(sl, tl, [{"source": case["source"], "target": case["target"]}], options,
+                      **context)]
 
 
 def pair_index(path: str) -> int:

@@ -2,7 +2,7 @@
 
 A case names ``source_lang`` and ``target_lang``, gives ``source``/``target`` (one 1-1 bead), a list
 of ``beads``, or a list of ``pairs`` (corpus checks), optional ``options`` and an optional inline
-``glossary`` (CSV text, written to a file whose path becomes the ``glossary`` option). ``expect`` is
+``glossary`` (CSV text, written to a file that becomes the run's glossary). ``expect`` is
 ``[]`` or a list of findings, each with a ``message`` substring (or list of substrings) and
 optionally ``severity``, ``source_span``/``target_span`` (the text each span covers, in order),
 ``bead`` (index) and ``pair`` (index). Findings and expectations must correspond one to one.
@@ -55,12 +55,12 @@ def run_case(check_id: str, case: dict, tmp_path: Path) -> list[Finding]:
     unknown = set(case) - CASE_KEYS
     assert not unknown, f"unknown case keys {sorted(unknown)}"
     check = REGISTRY[check_id]
-    options = {**check.defaults, **(case.get("options") or {})}
+    options = check.make_options(case.get("options"))
+    glossary = None
     if "glossary" in case:
-        path = tmp_path / "glossary.csv"
-        path.write_text(case["glossary"], encoding="utf-8")
-        options["glossary"] = str(path)
-    pairs = case_pairs(case, options)
+        glossary = tmp_path / "glossary.csv"
+        glossary.write_text(case["glossary"], encoding="utf-8")
+    pairs = case_pairs(case, options, glossary_path=glossary)
     if check.scope == "corpus":
         return check.run(pairs)
     return [f for ctx in pairs for f in check.run(ctx)]

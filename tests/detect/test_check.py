@@ -72,15 +72,15 @@ BEADS = [
 
 def run(options: dict) -> list:
     check = REGISTRY["mistranslation"]
-    ctx = make_pair("en", "lv", BEADS, {**check.defaults, **options})
-    ctx.extras["embedder"] = WordHashEmbedder()
+    ctx = make_pair("en", "lv", BEADS, check.make_options(options), embedder=WordHashEmbedder())
     return check.run(ctx)
 
 
 def test_registered_with_documented_defaults() -> None:
     check = REGISTRY["mistranslation"]
     assert check.severity is Severity.ERROR
-    assert check.defaults == {"error_threshold": 0.5, "warning_threshold": 0.4, "weights": ""}
+    assert check.defaults.numeric() == {"error-threshold": 0.5, "warning-threshold": 0.4}
+    assert check.defaults.weights == ""
 
 
 def test_score_above_error_threshold_is_an_error_with_spans(weights: str) -> None:

@@ -1,7 +1,7 @@
 """Run tests/checks/fixtures/mistranslation.yaml through the check with the real model.
 
 The generic fixture runner (tests/checks/test_fixtures.py) builds the cases; this one only adds
-the session's shared embedder to each pair's extras, as the pipeline does.
+the session's shared embedder to each pair, as the pipeline does.
 """
 
 from __future__ import annotations
@@ -27,10 +27,8 @@ _, CASES = load_fixture(FIXTURES / "mistranslation.yaml")
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_mistranslation_case(case: dict, embedder) -> None:
     check = REGISTRY["mistranslation"]
-    options = {**check.defaults, **(case.get("options") or {})}
     findings = []
-    for ctx in case_pairs(case, options):
-        ctx.extras["embedder"] = embedder
+    for ctx in case_pairs(case, check.make_options(case.get("options")), embedder=embedder):
         findings.extend(check.run(ctx))
     expected = case["expect"] or []
     for want in expected:

@@ -20,8 +20,8 @@ def findings(lang: str, embedder) -> list:
     src = load_document(CORPUS / "en" / "client-facing.md", "en")
     tgt = load_document(CORPUS / lang / "client-facing.md", lang)
     check = REGISTRY["mistranslation"]
-    ctx = PairContext(src, tgt, align_documents(src, tgt, embedder), options=dict(check.defaults),
-                      extras={"embedder": embedder})
+    ctx = PairContext(src, tgt, align_documents(src, tgt, embedder), options=check.defaults,
+                      embedder=embedder)
     return check.run(ctx)
 
 
@@ -32,5 +32,4 @@ def test_latvian_key_takeaways_is_flagged(embedder) -> None:
     f = heading[0]
     assert f.target_text == "Taustiņu izņemšana"
     assert "meaning similarity" in f.message and "lowest of the document" in f.message
-    assert f.score is not None and f.score >= REGISTRY["mistranslation"].defaults[
-        "warning_threshold"]
+    assert f.score is not None and f.score >= REGISTRY["mistranslation"].defaults.warning_threshold

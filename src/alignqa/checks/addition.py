@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..text.markup import has_content
 from ..text.words import excerpt
+from .options import CheckOptions, option
 from .registry import Check, PairContext, register
 
 
+@dataclass(frozen=True)
+class AdditionOptions(CheckOptions):
+    min_words: int = option(1, "fewest words an added segment needs to be reported", minimum=1)
+
+
 @register("addition", "warning", "A target segment has no counterpart in the source.",
-          defaults={"min_words": 1})
+          options=AdditionOptions)
 def addition(check: Check, ctx: PairContext) -> Iterator:
-    min_words = int(ctx.options.get("min_words", 1))
+    min_words = ctx.options.min_words
     for view in ctx.beads():
         if view.source or not view.target:
             continue

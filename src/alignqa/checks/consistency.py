@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from ..findings import Finding, Severity
 from ..text.words import comparable, excerpt, word_count
+from .options import CheckOptions, option
 from .registry import BeadView, Check, PairContext, register
 
 Occurrence = tuple[PairContext, BeadView]
@@ -37,13 +39,19 @@ def _order(occ: Occurrence) -> tuple[str, int]:
     return occ[0].target.name, occ[1].index
 
 
+@dataclass(frozen=True)
+class ConsistencyOptions(CheckOptions):
+    min_words: int = option(2, "fewest words a sentence needs to be compared", minimum=1)
+    check_targets: bool = option(True, "also report one translation used for different sources")
+
+
 @register("consistency", "warning",
           "A source sentence is translated differently, or a translation reused, in the corpus.",
-          scope="corpus", defaults={"min_words": 2, "check_targets": True})
+          scope="corpus", options=ConsistencyOptions)
 def consistency(check: Check, pairs: Sequence[PairContext]) -> Iterator[Finding]:
     if not pairs:
         return
-    min_words = int(pairs[0].options.get("min_words", 2))
+    min_words = pairs[0].options.min_words
     by_source: dict[tuple, dict[str, dict[str, list[Occurrence]]]] = defaultdict(
         lambda: defaultdict(lambda: defaultdict(list)))
     by_target: dict[tuple, dict[str, dict[str, list[Occurrence]]]] = defaultdict(
@@ -66,7 +74,7 @@ def consistency(check: Check, pairs: Sequence[PairContext]) -> Iterator[Finding]
                     f"Same source translated differently: here '{excerpt(view.target_text)}', "
                     f"but '{excerpt(ref[0][1].target_text)}' in {len(ref)} other place(s) "
                     f"(first at {_where(ref[0])}); use one translation")
-    if not pairs[0].options.get("check_targets", True):
+    if not pairs[0].options.check_targets:
         return
     for groups in by_target.values():
         for (_, ref), others in _variants(groups, min_words):

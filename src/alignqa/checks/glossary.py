@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..glossary import GlossaryEntry, load_glossary
 from ..languages import language_name
 from ..text.words import is_cjk
+from .options import CheckOptions, option
 from .registry import BeadView, Check, PairContext, register
 
 _VOWELS = tuple("aeiouyāēīōūąęėįųůаеиоуыэюяёьйαεηιουωάέήίόύώ")
@@ -75,14 +77,19 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in taken)
 
 
+@dataclass(frozen=True)
+class GlossaryOptions(CheckOptions):
+    inflection: bool = option(True, "accept inflected forms of a term (stemmed per language)")
+
+
 @register("glossary", "warning",
           "A glossary term is not rendered as the glossary requires.",
-          defaults={"glossary": None, "inflection": True})
+          options=GlossaryOptions)
 def glossary(check: Check, ctx: PairContext) -> Iterator:
-    path = ctx.options.get("glossary")
+    path = ctx.glossary_path
     if not path:
         return
-    inflect = bool(ctx.options.get("inflection", True))
+    inflect = ctx.options.inflection
     # Longest terms first: 'client-facing role' claims its words before 'client' can.
     entries = sorted(load_glossary(path).entries_for(ctx.source_lang, ctx.target_lang),
                      key=lambda e: (-len(e.source), e.source.casefold()))

@@ -13,8 +13,10 @@ import math
 import statistics
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from ..findings import Finding
+from .options import CheckOptions, option
 from .registry import BeadView, Check, PairContext, register
 
 # Target characters per English character, medians measured on FLORES-200 devtest (lv, id, de, fr;
@@ -38,15 +40,27 @@ def robust_centre(values: Sequence[float]) -> tuple[float, float]:
     return median, 1.4826 * mad
 
 
+@dataclass(frozen=True)
+class LengthRatioOptions(CheckOptions):
+    min_chars: int = option(20, "shortest source (English-equivalent characters) that is judged",
+                            minimum=0)
+    min_beads: int = option(30, "beads of a language pair needed to use the corpus's own spread",
+                            minimum=2)
+    max_z: float = option(3.5, "robust z-score of the log length ratio above which it is reported",
+                          minimum=0.0)
+    fallback_spread: float = option(0.2, "spread of the log ratio used with fewer beads",
+                                    minimum=0.001)
+
+
 @register("length-ratio", "warning",
           "The target is unusually long or short for its source in this language pair.",
           scope="corpus",
-          defaults={"min_chars": 20, "min_beads": 30, "max_z": 3.5, "fallback_spread": 0.2})
+          options=LengthRatioOptions)
 def length_ratio(check: Check, pairs: Sequence[PairContext]) -> Iterator[Finding]:
     if not pairs:
         return
     opts = pairs[0].options
-    min_chars = int(opts.get("min_chars", 20))
+    min_chars = opts.min_chars
     groups: dict[tuple[str, str], list[tuple[PairContext, BeadView, float]]] = defaultdict(list)
     for ctx in pairs:
         for view in ctx.beads():
@@ -63,19 +77,19 @@ def length_ratio(check: Check, pairs: Sequence[PairContext]) -> Iterator[Finding
         yield from _judge(check, sl, tl, items, opts)
 
 
-def _judge(check: Check, sl: str, tl: str, items: list, opts: dict) -> Iterator[Finding]:
+def _judge(check: Check, sl: str, tl: str, items: list, opts: LengthRatioOptions) -> Iterator[Finding]:
     logs = [r for _, _, r in items]
-    if len(logs) >= int(opts.get("min_beads", 30)):
+    if len(logs) >= opts.min_beads:
         centre, spread = robust_centre(logs)
         spread = max(spread, _MIN_SCALE)
         basis = f"median of {len(logs)} segments in this corpus"
     else:
         centre = math.log(EXPECTED.get(tl, 1.0) / EXPECTED.get(sl, 1.0))
-        spread = float(opts.get("fallback_spread", 0.2))
+        spread = opts.fallback_spread
         if sl not in EXPECTED or tl not in EXPECTED:
             spread *= _UNKNOWN_WIDENING
         basis = f"typical ratio; only {len(logs)} segments here, too few to measure the corpus"
-    max_z = float(opts.get("max_z", 3.5))
+    max_z = opts.max_z
     for ctx, view, r in items:
         z = (r - centre) / spread
         if abs(z) < max_z:

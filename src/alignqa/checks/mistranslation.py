@@ -3,34 +3,46 @@
 Every 1-1 or m-n bead of the document pair is scored at once (the detector compares each pair with
 the document's others). A pair at or above ``error_threshold`` is an error, at or above
 ``warning_threshold`` a warning; below both, nothing is reported. The message says which signals
-drove the score and the spans mark the words they point at. The embedder is the pipeline's
-(``ctx.extras["embedder"]``); a caller without one gets the bundled model.
+drove the score and the spans mark the words they point at. The check needs the run's embedder
+(``ctx.embedder``): it never loads a model behind the caller's back.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
-from typing import Any
+from dataclasses import dataclass
 
 from ..detect import PairScore, Reason, load_detector, score_pairs
-from ..errors import ConfigError
 from ..findings import Severity
+from .options import CheckOptions, option
 from .registry import BeadView, Check, PairContext, register
+
+
+@dataclass(frozen=True)
+class MistranslationOptions(CheckOptions):
+    error_threshold: float = option(0.5, "detector probability at which a pair is an error",
+                                    minimum=0.0, maximum=1.0)
+    warning_threshold: float = option(0.4, "detector probability at which a pair is a warning",
+                                      minimum=0.0, maximum=1.0)
+    weights: str = option("", "detector weights file instead of the shipped one")
+
+    rules = ((lambda o: o.warning_threshold <= o.error_threshold,
+              "warning-threshold must not exceed error-threshold"),)
 
 
 @register("mistranslation", "error",
           "Meaning differs between source and target (calibrated model score).",
-          defaults={"error_threshold": 0.5, "warning_threshold": 0.4, "weights": ""})
+          options=MistranslationOptions)
 def mistranslation(check: Check, ctx: PairContext) -> Iterator:
-    error_at, warning_at = _thresholds(ctx.options)
+    error_at, warning_at = ctx.options.error_threshold, ctx.options.warning_threshold
     views = [v for v in ctx.beads() if v.source and v.target]
     if not views:
         return
-    embedder = ctx.extras.get("embedder") or _default_embedder()
-    detector = load_detector(ctx.options.get("weights") or None)
+    if ctx.embedder is None:
+        raise ValueError("the mistranslation check needs the run's embedder (PairContext.embedder)")
+    detector = load_detector(ctx.options.weights or None)
     scores = score_pairs([v.source_text for v in views], [v.target_text for v in views],
-                         ctx.source_lang, ctx.target_lang, embedder, detector=detector,
+                         ctx.source_lang, ctx.target_lang, ctx.embedder, detector=detector,
                          explain_from=warning_at)
     for view, score in zip(views, scores, strict=True):
         p = score.probability
@@ -50,23 +62,3 @@ def _reason_text(reason: Reason, score: PairScore, views: list[BeadView]) -> str
     if reason.key != "rival" or rival is None:
         return reason.text
     return f"{reason.text} (source line {views[rival].source[0].line})"
-
-
-def _thresholds(options: dict[str, Any]) -> tuple[float, float]:
-    try:
-        error_at = float(options.get("error_threshold", 0.5))
-        warning_at = float(options.get("warning_threshold", 0.4))
-    except (TypeError, ValueError):
-        raise ConfigError("mistranslation: error_threshold and warning_threshold must be "
-                          "numbers in [0, 1]") from None
-    if not (0.0 <= warning_at <= error_at <= 1.0):
-        raise ConfigError("mistranslation: need 0 <= warning_threshold <= error_threshold <= 1 "
-                          f"(got {warning_at} and {error_at})")
-    return error_at, warning_at
-
-
-@lru_cache(maxsize=1)
-def _default_embedder() -> Any:
-    from ..embed import load_embedder
-
-    return load_embedder(quiet=True)

@@ -11,9 +11,11 @@ no part of the number. Numbers inside URLs, placeholders, tags and code spans ar
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ..text.numbers import Number, Value, find_numbers, match_numbers
+from .options import CheckOptions, option
 from .registry import BeadView, Check, PairContext, register
 
 
@@ -21,10 +23,15 @@ def _show(numbers: list[Number]) -> str:
     return ", ".join(f"'{n.text}'" for n in numbers)
 
 
+@dataclass(frozen=True)
+class NumbersOptions(CheckOptions):
+    ignore: tuple[float, ...] = option((), "numbers never reported")
+
+
 @register("numbers", "error", "Numbers differ between source and target (locale-aware).",
-          defaults={"ignore": []})
+          options=NumbersOptions)
 def numbers(check: Check, ctx: PairContext) -> Iterator:
-    ignore: set[Value] = {Decimal(str(v)).normalize() for v in ctx.options.get("ignore") or []}
+    ignore: set[Value] = {Decimal(str(v)).normalize() for v in ctx.options.ignore}
     for view in ctx.beads():
         if not view.source or not view.target:
             continue

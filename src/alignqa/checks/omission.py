@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..text.markup import has_content
 from ..text.words import excerpt
+from .options import CheckOptions, option
 from .registry import Check, PairContext, register
 
 
+@dataclass(frozen=True)
+class OmissionOptions(CheckOptions):
+    min_words: int = option(1, "fewest words a missing segment needs to be reported", minimum=1)
+
+
 @register("omission", "error", "A source segment has no counterpart in the target.",
-          defaults={"min_words": 1})
+          options=OmissionOptions)
 def omission(check: Check, ctx: PairContext) -> Iterator:
-    min_words = int(ctx.options.get("min_words", 1))
+    min_words = ctx.options.min_words
     for view in ctx.beads():
         if view.target or not view.source:
             continue

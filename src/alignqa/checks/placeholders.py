@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..text.markup import KINDS, Token, find_tokens
+from .options import CheckOptions, option
 from .registry import Check, PairContext, register
 
 
@@ -20,7 +22,8 @@ def unmatched(source: list[Token], target: list[Token]) -> tuple[list[Token], li
     """Tokens of the source the target lacks, and tokens of the target the source lacks."""
     need = Counter((t.kind, t.key) for t in source)
     have = Counter((t.kind, t.key) for t in target)
-    missing, extra = [], []
+    missing: list[Token] = []
+    extra: list[Token] = []
     for tokens, budget, out in ((source, have, missing), (target, need, extra)):
         left = Counter(budget)
         for t in tokens:
@@ -31,11 +34,16 @@ def unmatched(source: list[Token], target: list[Token]) -> tuple[list[Token], li
     return missing, extra
 
 
+@dataclass(frozen=True)
+class PlaceholdersOptions(CheckOptions):
+    kinds: tuple[str, ...] = option(KINDS, "kinds of protected text compared", choices=KINDS)
+
+
 @register("placeholders", "error",
           "Placeholders, tags, link targets, code, URLs or e-mails differ in the target.",
-          defaults={"kinds": list(KINDS)})
+          options=PlaceholdersOptions)
 def placeholders(check: Check, ctx: PairContext) -> Iterator:
-    kinds = set(ctx.options.get("kinds") or KINDS)
+    kinds = set(ctx.options.kinds)
     for view in ctx.beads():
         if not view.source or not view.target:
             continue

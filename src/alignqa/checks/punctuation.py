@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..findings import Severity
 from ..text.markup import find_tokens, mask
+from .options import CheckOptions, option
 from .registry import BeadView, Check, PairContext, register
 
 STOP, QUESTION, EXCLAMATION, COLON, SEMICOLON, ELLIPSIS, COMMA = (
@@ -108,24 +110,32 @@ def _describe(kinds: frozenset[str], text: str) -> str:
     return " + ".join(_ordered(kinds)) + shown
 
 
+@dataclass(frozen=True)
+class PunctuationOptions(CheckOptions):
+    end: bool = option(True, "compare end punctuation by kind")
+    opening: bool = option(True, "require Spanish opening marks")
+    brackets: bool = option(True, "report brackets unbalanced where the source's are balanced")
+    quotes: bool = option(True, "report quotes unbalanced where the source's are balanced")
+    double_spaces: bool = option(True, "report double spaces the source lacks")
+
+
 @register("punctuation", "warning",
           "End punctuation, brackets, quotes or spacing of the target differ from the source.",
-          defaults={"end": True, "opening": True, "brackets": True, "quotes": True,
-                    "double_spaces": True})
+          options=PunctuationOptions)
 def punctuation(check: Check, ctx: PairContext) -> Iterator:
     opts = ctx.options
     for view in ctx.beads():
         if not view.source or not view.target:
             continue
-        if opts.get("end", True):
+        if opts.end:
             yield from _end(check, ctx, view)
-        if opts.get("opening", True):
+        if opts.opening:
             yield from _opening(check, ctx, view)
-        if opts.get("brackets", True):
+        if opts.brackets:
             yield from _brackets(check, ctx, view)
-        if opts.get("quotes", True):
+        if opts.quotes:
             yield from _quotes(check, ctx, view)
-        if opts.get("double_spaces", True):
+        if opts.double_spaces:
             yield from _double_spaces(check, ctx, view)
 
 

@@ -1,4 +1,5 @@
-"""The check registry: each check is a small function registered with an id, a severity and a line.
+"""The check registry: each check is a small function registered with an id, a severity, a line
+and one typed options class (:mod:`alignqa.checks.options`).
 
 A *pair* check sees one aligned document pair and yields findings; a *corpus* check sees every pair
 of the run at once (length statistics, consistency across documents).
@@ -8,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..alignment import Alignment, Bead
 from ..document import Document, Segment
 from ..findings import Finding, Location, Severity
+from .options import CheckOptions
 
 
 @dataclass
@@ -48,9 +51,11 @@ class PairContext:
     source: Document
     target: Document
     alignment: Alignment
-    options: dict[str, Any] = field(default_factory=dict)
-    # Extra per-pair data computed once by the pipeline (embeddings, detector scores), by name.
-    extras: dict[str, Any] = field(default_factory=dict)
+    options: Any = field(default_factory=CheckOptions)  # the running check's options class
+    # The run's embedder (alignqa.embed.Embedder); checks that need the model require it.
+    embedder: Any = None
+    # The run's glossary file, if any (the glossary and untranslated checks read it).
+    glossary_path: Path | None = None
 
     @property
     def source_lang(self) -> str:
@@ -100,10 +105,6 @@ def _location(doc: Document, segs: list[Segment]) -> Location | None:
                     end_column=end_column, start=first.start, end=last.end)
 
 
-PairFn = Callable[["Check", PairContext], Iterable[Finding]]
-CorpusFn = Callable[["Check", Sequence[PairContext]], Iterable[Finding]]
-
-
 @dataclass(frozen=True)
 class Check:
     id: str
@@ -111,8 +112,16 @@ class Check:
     description: str
     scope: str  # "pair" or "corpus"
     fn: Callable[..., Iterable[Finding]]
-    # Default options of the check; config may override them under [tool.alignqa.checks.<id>].
-    defaults: dict[str, Any] = field(default_factory=dict)
+    # Config may override these under [tool.alignqa.checks.<id>].
+    options: type[CheckOptions] = CheckOptions
+
+    @property
+    def defaults(self) -> CheckOptions:
+        return self.options()
+
+    def make_options(self, values: dict[str, Any] | None = None) -> CheckOptions:
+        """Typed options from config-style values (kebab- or snake-case keys)."""
+        return self.options.from_mapping(values or {}, f"config key 'checks.{self.id}'")
 
     def run(self, arg: PairContext | Sequence[PairContext]) -> list[Finding]:
         return list(self.fn(self, arg))
@@ -122,16 +131,16 @@ REGISTRY: dict[str, Check] = {}
 
 
 def register(id: str, severity: str, description: str, *, scope: str = "pair",
-             defaults: dict[str, Any] | None = None) -> Callable:
-    """Decorator: ``@register("numbers", "error", "Numbers differ ...")`` over ``fn(check, ctx)``."""
+             options: type[CheckOptions] = CheckOptions) -> Callable:
+    """Decorator: ``@register("numbers", "error", "Numbers differ ...", options=NumbersOptions)``
+    over ``fn(check, ctx)`` (pair scope) or ``fn(check, contexts)`` (corpus scope)."""
     if scope not in ("pair", "corpus"):
         raise ValueError(f"scope must be 'pair' or 'corpus', not {scope!r}")
 
     def wrap(fn: Callable) -> Callable:
         if id in REGISTRY:
             raise ValueError(f"check {id!r} registered twice")
-        REGISTRY[id] = Check(id, Severity.parse(severity), description, scope, fn,
-                             dict(defaults or {}))
+        REGISTRY[id] = Check(id, Severity.parse(severity), description, scope, fn, options)
         return fn
 
     return wrap

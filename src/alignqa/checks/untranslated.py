@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from ..glossary import load_glossary
 from ..languages import language_name
-from ..text.langid import PY3LANGID, family, guess, identifiable, letters, supported
+from ..text.langid import DETECTORS, PY3LANGID, family, guess, identifiable, letters, supported
 from ..text.markup import find_tokens, mask
 from ..text.words import comparable
+from .options import CheckOptions, option
 from .registry import BeadView, Check, PairContext, register
 
 _WORD_RE = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
@@ -35,19 +37,34 @@ def _looks_like_name(word: str) -> bool:
 
 def dnt_words(ctx: PairContext) -> frozenset[str]:
     """Words of do-not-translate terms: from the ``dnt`` option and from the glossary, if any."""
-    terms = list(ctx.options.get("dnt") or [])
-    if ctx.options.get("glossary"):
-        glossary = load_glossary(ctx.options["glossary"])
+    terms = list(ctx.options.dnt)
+    if ctx.glossary_path:
+        glossary = load_glossary(ctx.glossary_path)
         terms += [e.source for e in glossary.entries_for(ctx.source_lang, ctx.target_lang)
                   if e.dnt]
     return frozenset(w.casefold() for term in terms for w in term.split())
 
 
+@dataclass(frozen=True)
+class UntranslatedOptions(CheckOptions):
+    min_words: int = option(2, "fewest words a target equal to its source needs", minimum=1)
+    max_name_words: int = option(3, "longest run of capitalised words taken as a name", minimum=0)
+    max_overlap: float = option(0.8, "share of target words copied from the source that is reported",
+                                minimum=0.0, maximum=1.0)
+    overlap_min_words: int = option(4, "fewest target words for the copied-share test", minimum=1)
+    min_similarity: float = option(0.9, "character similarity to the source that is reported",
+                                   minimum=0.0, maximum=1.0)
+    detector: str = option(PY3LANGID, "language identifier", choices=DETECTORS)
+    min_letters: int = option(30, "fewest letters a target needs for language identification",
+                              minimum=1)
+    min_confidence: float = option(0.9, "lowest detector probability that is reported",
+                                   minimum=0.0, maximum=1.0)
+    dnt: tuple[str, ...] = option((), "do-not-translate terms (the glossary's dnt rows count too)")
+
+
 @register("untranslated", "error",
           "The target is the source text, mostly copied from it, or in the source language.",
-          defaults={"min_words": 2, "max_name_words": 3, "max_overlap": 0.8,
-                    "overlap_min_words": 4, "min_similarity": 0.9, "detector": PY3LANGID,
-                    "min_letters": 30, "min_confidence": 0.9, "dnt": [], "glossary": None})
+          options=UntranslatedOptions)
 def untranslated(check: Check, ctx: PairContext) -> Iterator:
     if family(ctx.source_lang) == family(ctx.target_lang):
         return
@@ -69,9 +86,9 @@ def _copied(check: Check, ctx: PairContext, view: BeadView, skip: frozenset[str]
     tgt_forms = [m.group().casefold() for m in tgt]
     whole = [(0, len(view.target_text))]
     if src_forms == tgt_forms:
-        if len(tgt) < int(opts.get("min_words", 2)):
+        if len(tgt) < opts.min_words:
             return None
-        names = len(tgt) <= int(opts.get("max_name_words", 3)) and all(
+        names = len(tgt) <= opts.max_name_words and all(
             _looks_like_name(m.group()) for m in tgt)
         title_case = view.kind == "heading" and ctx.source_lang in _TITLE_CASE
         if names and not title_case:
@@ -79,17 +96,17 @@ def _copied(check: Check, ctx: PairContext, view: BeadView, skip: frozenset[str]
         return ctx.finding(check, view, "The target is the source text unchanged; expected a "
                            f"translation into {language_name(ctx.target_lang)}",
                            target_spans=whole)
-    if len(tgt) < int(opts.get("overlap_min_words", 4)):
+    if len(tgt) < opts.overlap_min_words:
         return None
     known = set(src_forms)
     copied = [m for m in tgt if m.group().casefold() in known]
     share = len(copied) / len(tgt)
-    if share >= float(opts.get("max_overlap", 0.8)):
+    if share >= opts.max_overlap:
         return ctx.finding(check, view, f"{len(copied)} of the target's {len(tgt)} words are "
                            f"copied from the source ({share:.0%}); expected a translation into "
                            f"{language_name(ctx.target_lang)}", score=share,
                            target_spans=[m.span() for m in copied])
-    limit = float(opts.get("min_similarity", 0.9))
+    limit = opts.min_similarity
     matcher = SequenceMatcher(None, comparable(view.source_text), comparable(view.target_text),
                               autojunk=False)
     # The quick upper bounds spare the quadratic ratio() on the many clearly translated segments.
@@ -106,14 +123,14 @@ def _copied(check: Check, ctx: PairContext, view: BeadView, skip: frozenset[str]
 
 def _in_source_language(check: Check, ctx: PairContext, view: BeadView):
     opts = ctx.options
-    detector = opts.get("detector", PY3LANGID)
+    detector = opts.detector
     if not supported(ctx.source_lang, detector):
         return None
     text = identifiable(view.target_text)
-    if letters(text) < int(opts.get("min_letters", 30)):
+    if letters(text) < opts.min_letters:
         return None
     found = guess(text, ctx.target_lang, detector)
-    if found is None or found.prob < float(opts.get("min_confidence", 0.9)):
+    if found is None or found.prob < opts.min_confidence:
         return None
     if family(found.lang) != family(ctx.source_lang):
         return None

@@ -9,18 +9,28 @@ problem is reported once.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..languages import language_name
-from ..text.langid import PY3LANGID, family, guess, identifiable, letters, supported
+from ..text.langid import DETECTORS, PY3LANGID, family, guess, identifiable, letters, supported
+from .options import CheckOptions, option
 from .registry import Check, PairContext, register
 
 
+@dataclass(frozen=True)
+class WrongLanguageOptions(CheckOptions):
+    detector: str = option(PY3LANGID, "language identifier", choices=DETECTORS)
+    min_letters: int = option(30, "fewest letters a target needs to be judged", minimum=1)
+    min_confidence: float = option(0.9, "lowest detector probability that is reported",
+                                   minimum=0.0, maximum=1.0)
+
+
 @register("wrong-language", "error", "The target is not written in the target language.",
-          defaults={"detector": PY3LANGID, "min_letters": 30, "min_confidence": 0.9})
+          options=WrongLanguageOptions)
 def wrong_language(check: Check, ctx: PairContext) -> Iterator:
-    detector = ctx.options.get("detector", PY3LANGID)
-    min_letters = int(ctx.options.get("min_letters", 30))
-    min_confidence = float(ctx.options.get("min_confidence", 0.9))
+    detector = ctx.options.detector
+    min_letters = ctx.options.min_letters
+    min_confidence = ctx.options.min_confidence
     if not supported(ctx.target_lang, detector):
         return
     for view in ctx.beads():

@@ -105,7 +105,7 @@ def _idiom(text: str, m: re.Match[str], lang: str) -> bool:
 
 def _fr_partner(tokens: Sequence[re.Match[str]], i: int) -> bool:
     # "n'a jamais" is one word "n'a"; "personne ne vient" puts the partner first.
-    window = [t.group().casefold() for t in tokens[max(i - 1, 0):i] + list(tokens[i + 1:i + 5])]
+    window = [t.group().casefold() for t in [*tokens[max(i - 1, 0):i], *tokens[i + 1:i + 5]]]
     return any(w in _FR_PARTNERS for w in window)
 
 

@@ -56,6 +56,7 @@ def _assets() -> tuple[Markup, Markup, str]:
     env = _env()
     css = env.get_template("report.css.j2").render(palette=Markup(css_variables()))
     # The script is loaded as is, not rendered: it is static and JavaScript braces are not Jinja.
+    assert env.loader is not None
     js = env.loader.get_source(env, "report.js")[0]
     for name, body, end in (("css", css, "</style"), ("js", js, "</script")):
         if end in body.lower():  # would close the element early

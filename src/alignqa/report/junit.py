@@ -92,7 +92,7 @@ def render(result: RunResult) -> str:
                             ("target_lang", pair.target.lang),
                             ("beads", str(len(pair.alignment.beads)))):
             _sub(props, "property", name=name, value=value)
-        counts = {"tests": 0, "failures": 0, "skipped": 0}
+        counts: dict[str, int] = {"tests": 0, "failures": 0, "skipped": 0}
         for check_id, check in checks.items():
             found = sorted((f for f in pair.findings if f.check == check_id),
                            key=lambda f: (f.line, f.column, f.source_text, f.target_text))
@@ -117,9 +117,9 @@ def render(result: RunResult) -> str:
                 _sub(case, "system-out",
                      f"Below fail-on level {gate.value}:\n\n"
                      + "\n\n".join(map(_finding_text, passing)) + "\n")
-        for key, value in counts.items():
-            suite.set(key, str(value))
-            totals[key] += value
+        for key, count in counts.items():
+            suite.set(key, str(count))
+            totals[key] += count
     root.set("tests", str(totals["tests"]))
     root.set("failures", str(totals["failures"]))
     root.set("errors", "0")

@@ -146,11 +146,11 @@ def similarity_histogram(scores: list[float | None], flagged: list[bool], *, uid
                    f'<title>flagged bead, similarity {_num(round(s, 3))}</title></path>')
     ticks = max(1, math.ceil(len(bins) / 10))
     for i in range(0, len(bins) + 1, ticks):
-        v = lo + (hi - lo) * i / len(bins)
-        out.append(f'<line x1="{x(v):.1f}" x2="{x(v):.1f}" y1="{base}" y2="{base + 14}" '
+        tick = lo + (hi - lo) * i / len(bins)
+        out.append(f'<line x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="{base}" y2="{base + 14}" '
                    f'stroke="{c["muted"]}" stroke-width="1"/>')
-        out.append(f'<text x="{x(v):.1f}" y="{base + 27}" text-anchor="middle" font-size="12" '
-                   f'fill="{c["muted"]}">{_num(v)}</text>')
+        out.append(f'<text x="{x(tick):.1f}" y="{base + 27}" text-anchor="middle" font-size="12" '
+                   f'fill="{c["muted"]}">{_num(tick)}</text>')
     out.append(f'<text x="{LEFT + plot_w / 2:.1f}" y="{HEIGHT - 6}" text-anchor="middle" '
                f'font-size="12" fill="{c["text"]}">similarity (bead score)</text>')
     out.append("</svg>")

@@ -32,7 +32,7 @@ def month_names(lang: str) -> frozenset[str]:
         months = Locale.parse(lang).months
     except (ValueError, UnknownLocaleError):
         return frozenset()
-    names = set()
+    names: set[str] = set()
     for context in ("format", "stand-alone"):
         for width in ("wide", "abbreviated"):
             names.update(n.lower().rstrip(".") for n in months[context][width].values())
