@@ -173,14 +173,14 @@ def _doc(rows: list[dict[str, str]], lang: str) -> Doc:
 _EN_AUX = re.compile(r"\b(is|are|was|were|will|would|should|could|can|must|may|might|has|have|"
                      r"had|does|do|did)\b")
 # Per language, in order: (regex, replacement) that remove a negation from the target.
-_TARGET_NEGATION: dict[str, list[tuple[str, str]]] = {}
+TARGET_NEGATION: dict[str, list[tuple[str, str]]] = {}
 for _rule in _read_tsv("target-negation.tsv"):
-    _TARGET_NEGATION.setdefault(_rule["lang"], []).append((_rule["pattern"], _rule["replacement"]))
+    TARGET_NEGATION.setdefault(_rule["lang"], []).append((_rule["pattern"], _rule["replacement"]))
 
 
 def negate(pair: Pair, lang: str, rng: random.Random) -> tuple[str, str] | None:
     """Remove the target's negation when it has one the rules know; else negate the source."""
-    for pattern, repl in rng.sample(_TARGET_NEGATION[lang], len(_TARGET_NEGATION[lang])):
+    for pattern, repl in rng.sample(TARGET_NEGATION[lang], len(TARGET_NEGATION[lang])):
         new, n = re.subn(pattern, repl, pair.tgt, count=1)
         if n:
             return pair.src, new
