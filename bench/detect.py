@@ -5,17 +5,19 @@
    be best on dev itself, beside the raw cosine of the model's sentence embeddings at *its* best
    threshold on dev (an upper bound for any fixed cosine threshold, so the comparison flatters
    the baseline).
-2. Planted errors in held-out FLORES-200 documents (``plant_errors.py``, the held-out half of the
-   articles and of the idiom table, seed 1): precision and recall per error type (the precision of
+2. Planted errors in held-out FLORES-200 documents (``training/planting.py``, the held-out half of
+   the articles and of the idiom table, seed 1): precision and recall per error type (the precision of
    a type counts the false alarms on clean pairs), overall at p >= 0.5 and p >= 0.8, recall at
    precision >= 0.80; the baseline at its best-F1 threshold.
 3. Reliability of the calibrated probability (bins of p against the observed error rate).
 4. Cost per sentence pair: the detector (token pass, signals, model) beside the encoder alone.
 5. The seed documents (corpus/): every finding of the check.
 
-    PYTHONPATH=src python bench/detect.py [--weights PATH] [--skip-wmt] [--skip-seeds]
+    python -m bench.detect [--weights PATH] [--skip-wmt] [--skip-seeds]
 
-Reads ../shared/eval. The first run encodes ~13,000 texts (token vectors are stored in the alignqa
+(from the repository root, with alignqa importable: installed, or ``PYTHONPATH=src``; the
+held-out data comes from ``training/``, which defines both halves of the split). Reads
+../shared/eval. The first run encodes ~13,000 texts (token vectors are stored in the alignqa
 cache directory and reused; sentence vectors go to the embedder's cache); later runs take ~1 min.
 """
 
@@ -23,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import sys
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -31,13 +32,12 @@ from pathlib import Path
 import numpy as np
 from sklearn.metrics import f1_score, matthews_corrcoef
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import plant_errors
 from alignqa.detect import load_detector, score_token_vectors
 from alignqa.detect.token_alignment import word_weights_for
 from alignqa.embed import load_embedder
-from detector_data import WMT_PAIRS, LabelledPair, TokenStore, load_wmt
+from training import planting
+from training.data import WMT_PAIRS, LabelledPair, load_wmt
+from training.token_store import TokenStore
 
 ROOT = Path(__file__).resolve().parents[1]
 PLANT_SEED = 1
@@ -110,7 +110,7 @@ def wmt_section(embedder, store, weigh, detector) -> None:
 
 def planted_pairs() -> list[LabelledPair]:
     out = []
-    for doc in plant_errors.planted_corpus("heldout", seed=PLANT_SEED, rate=PLANT_RATE):
+    for doc in planting.planted_corpus("heldout", seed=PLANT_SEED, rate=PLANT_RATE):
         out.extend(LabelledPair(p.src, p.tgt, p.label, "en", doc.lang, doc.name, p.kind,
                                 p.heading) for p in doc.pairs)
     return out
@@ -140,7 +140,7 @@ def planted_section(embedder, store, weigh, detector) -> None:
           "detector P / R at p>=0.8 |")
     print("|---|---|---|---|---|")
     clean = kinds == "clean"
-    for kind in [*plant_errors.ERROR_TYPES, "idiom-ok"]:
+    for kind in [*planting.ERROR_TYPES, "idiom-ok"]:
         m = kinds == kind
         if kind == "idiom-ok":
             # Clean idiomatic renderings: what matters is how often they are flagged.
@@ -166,7 +166,7 @@ def planted_section(embedder, store, weigh, detector) -> None:
     print("\nPer target language, detector at p >= 0.5 (P / R): " + ", ".join(
         f"{lang} {_pr(y[langs == lang], (prob >= WARNING)[langs == lang])[0]:.2f} / "
         f"{_pr(y[langs == lang], (prob >= WARNING)[langs == lang])[1]:.2f}"
-        for lang in plant_errors.LANGS))
+        for lang in planting.LANGS))
     no_idiom = ~np.isin(kinds, ["literal", "idiom-ok"])
     p_, r_ = _pr(y[no_idiom], (prob >= WARNING)[no_idiom])
     print(f"\nWithout the idiom beads (sentence-level planted errors only), detector at p >= 0.5: "
@@ -241,7 +241,7 @@ def cost_section(detector) -> None:
     print(f"| detector without the token pass (signals + model) | {1000 * signals / n:.1f} |")
 
 
-def seed_contexts(embedder, options: dict):
+def seed_contexts(embedder, options):
     """Each seed translation (corpus/, en -> lv and id), aligned, as a check's pair context."""
     from alignqa.align import align_documents
     from alignqa.checks.registry import PairContext
@@ -251,7 +251,7 @@ def seed_contexts(embedder, options: dict):
     for lang in ("lv", "id"):
         tgt = load_document(ROOT / "corpus" / lang / "client-facing.md", lang)
         yield lang, PairContext(src, tgt, align_documents(src, tgt, embedder), options=options,
-                                extras={"embedder": embedder})
+                                embedder=embedder)
 
 
 def seeds_section(embedder) -> None:
@@ -260,7 +260,7 @@ def seeds_section(embedder) -> None:
 
     check = REGISTRY["mistranslation"]
     print("\n## Seed documents (corpus/): every finding of the check\n")
-    for lang, ctx in seed_contexts(embedder, dict(check.defaults)):
+    for lang, ctx in seed_contexts(embedder, check.defaults):
         findings = check.run(ctx)
         print(f"### en -> {lang}: {len(findings)} findings over {len(ctx.alignment.beads)} "
               f"beads\n")

@@ -1,10 +1,10 @@
 """The bundled encoder fine-tuned as a cross-encoder: it reads a source and its translation together.
 
-A probe, not shipped (docs/detector.md, "Past the shipped detector"). Pooled sentence vectors
+A probe, not shipped (research/README.md). Pooled sentence vectors
 compare two texts encoded apart; a cross-encoder attends across the pair. The encoder's upper
 layers carry low-rank (LoRA) updates and a small head scores the pair; only those factors and the
 head are stored (``cross-encoder.safetensors`` in the alignqa cache dir, ~2 MB). The lower layers
-are the embedder's own, so no second model is loaded. ``bench/finetune_detector.py`` writes it.
+are the embedder's own, so no second model is loaded. ``research/finetune_detector.py`` writes it.
 """
 
 from __future__ import annotations
@@ -102,7 +102,7 @@ def cross_encoder_for(embedder: Any) -> CrossEncoder:
             tensors = {k: fh.get_tensor(k) for k in fh.keys()}  # noqa: SIM118
     except (OSError, ValueError) as exc:
         raise ModelError(f"{ADAPTER_FILE}: cannot read the cross-encoder adapter ({exc}); "
-                         f"run bench/finetune_detector.py") from exc
+                         f"run python -m research.finetune_detector") from exc
     if meta.get("model_id") != embedder.model_id:
         raise ModelError(f"{ADAPTER_FILE} was made for {meta.get('model_id')!r}, "
                          f"not {embedder.model_id!r}")

@@ -1,22 +1,24 @@
 """Probe: fine-tune the bundled encoder's upper layers as a cross-encoder, and measure it alone.
 
-Not shipped (docs/detector.md, "Past the shipped detector"). Trains LoRA updates of the layers
-above ``FROM_LAYER`` plus a head (``bench/cross_encoder.py``) and writes them, float16, ~2 MB, to
+Not shipped (research/README.md). Trains LoRA updates of the layers above ``FROM_LAYER`` plus a
+head (``research/cross_encoder.py``) and writes them, float16, ~2 MB, to
 ``cross-encoder.safetensors`` in the alignqa cache dir; then scores WMT21 dev and the held-out
 planted documents beside raw cosine and the shipped detector. ``--cross-fit`` adds two half-data
-models and reports their out-of-fold AUC per planted kind on the training pairs. The branch
-``exp/cross-encoder-stack`` holds the variant that fed this score to the detector as a signal.
+models and reports their out-of-fold AUC per planted kind on the training pairs (the variant that
+fed this score to the detector as a 16th signal was never merged; research/README.md has what it
+measured).
 
 Data (read from ../shared/eval, never copied): the planted FLORES-200 train half and Tatoeba
-documents of ``train_detector.py``, *with* the train-only idiom beads (``idioms_train.py``), and
-WMT21 critical-error train rows (all en-de, seeded samples of the others). Nothing of the
-benchmark's held-out documents, idioms or dev sets is read.
+documents of ``training/train_detector.py``, *with* the train-only idiom beads
+(``training/tables/idioms-train-only.tsv``), and WMT21 critical-error train rows (all en-de,
+seeded samples of the others). Nothing of the benchmark's held-out documents, idioms or dev sets
+is read.
 
 Cost on two cores: the frozen lower layers run once per pair (~65 pairs/s, 6 min for the 22,598
 training pairs; kept in the cache dir for reruns); one epoch over the trainable layers ~15 min.
 Seeded: the same data gives the same file.
 
-    PYTHONPATH=src python bench/finetune_detector.py [--epochs 1] [--cross-fit] [--evaluate-only]
+    python -m research.finetune_detector [--epochs 1] [--cross-fit] [--evaluate-only]
 """
 
 from __future__ import annotations
@@ -29,7 +31,6 @@ import math
 import random
 import sys
 import time
-from pathlib import Path
 
 import numpy as np
 import torch
@@ -37,12 +38,8 @@ from safetensors.torch import save_file
 from sklearn.metrics import roc_auc_score
 from torch import nn
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import plant_errors
-import train_detector
 from alignqa.embed import default_cache_dir, load_embedder
-from cross_encoder import (
+from research.cross_encoder import (
     ADAPTER_FILE,
     LORA_TARGETS,
     CrossEncoder,
@@ -50,7 +47,9 @@ from cross_encoder import (
     cross_encoder_for,
     run_layers,
 )
-from detector_data import WMT_PAIRS, LabelledPair, TokenStore, load_wmt
+from training import planting, train_detector
+from training.data import WMT_PAIRS, LabelledPair, load_wmt
+from training.token_store import TokenStore
 
 SEED = 0
 FROM_LAYER = 6
@@ -76,17 +75,17 @@ def training_pairs(contrastive: bool = False) -> list[LabelledPair]:
             pairs.extend(load_wmt(pair, "train", limit=WMT_LIMITS[pair],
                                   seed=train_detector.WMT_SEED))
         return pairs
-    rows = plant_errors.load_flores()
+    rows = planting.load_flores()
     originals = [d for k, lang in enumerate(("lv", "id"))
-                 for d in plant_errors.tatoeba_documents(lang, train_detector.TATOEBA_LIMIT,
+                 for d in planting.tatoeba_documents(lang, train_detector.TATOEBA_LIMIT,
                                                          seed=train_detector.TATOEBA_SEED + k)]
-    originals += [d for lang in plant_errors.LANGS
-                  for d in plant_errors.documents(rows, lang, "train")]
+    originals += [d for lang in planting.LANGS
+                  for d in planting.documents(rows, lang, "train")]
     seen = {(p.src, p.tgt) for p in pairs}
     for doc in originals:
         pairs.extend(LabelledPair(p.src, p.tgt, 0, "en", doc.lang, f"{doc.name}#clean")
                      for p in doc.pairs if (p.src, p.tgt) not in seen)
-    for en, renderings in plant_errors.idioms("train"):
+    for en, renderings in planting.idioms("train"):
         for lang, (idiomatic, literal) in renderings.items():
             pairs += [LabelledPair(en, idiomatic, 0, "en", lang, f"idiom-{lang}", "idiom-ok"),
                       LabelledPair(en, literal, 1, "en", lang, f"idiom-{lang}", "literal")]
@@ -259,7 +258,7 @@ def evaluate(embedder) -> None:
     """The stored cross-encoder alone, beside raw cosine and the shipped detector."""
     from alignqa.detect import load_detector
     from alignqa.detect.token_alignment import word_weights_for
-    from detect import (
+    from bench.detect import (
         _recall_at_precision,
         best_threshold,
         detector_probs,
@@ -290,7 +289,7 @@ def evaluate(embedder) -> None:
           "pairs\n")
     print("| kind | n | shipped detector | cross-encoder |")
     print("|---|---|---|---|")
-    for kind in [*plant_errors.ERROR_TYPES]:
+    for kind in [*planting.ERROR_TYPES]:
         m = (kinds == kind) | clean
         print(f"| {kind} | {(kinds == kind).sum()} | {roc_auc_score(y[m], prob[m]):.3f} | "
               f"{roc_auc_score(y[m], ce[m]):.3f} |")
@@ -305,7 +304,7 @@ def evaluate(embedder) -> None:
 
 def seeds(embedder) -> None:
     """The cross-encoder's five highest scores on each seed document's beads."""
-    from detect import seed_contexts
+    from bench.detect import seed_contexts
 
     print("\n## Seed documents: the five highest cross-encoder log-odds\n")
     for lang, ctx in seed_contexts(embedder, {}):
@@ -363,7 +362,7 @@ def fit(embedder, args) -> None:
                          SEED)
     meta = {"model_id": embedder.model_id, "from_layer": str(FROM_LAYER),
             "scale": str(ALPHA / RANK), "rank": str(RANK), "head_hidden": str(HEAD_HIDDEN),
-            "trained_by": "bench/finetune_detector.py", "seed": str(SEED),
+            "trained_by": "research/finetune_detector.py", "seed": str(SEED),
             "epochs": str(args.epochs), "planted_weight": str(args.planted_weight),
             "contrastive": str(args.contrastive),
             "pairs": str(len(pairs)), "errors": str(int(y.sum())),

@@ -1,60 +1,23 @@
-"""Data for training and benchmarking the mistranslation detector, with a token-vector store.
+"""Token offsets and vectors per text, computed once with the embedder and kept on disk.
 
-Everything here reads ``../shared/eval`` (WMT21 critical-error sets, FLORES-200 through
-``plant_errors``); nothing is copied into the repository. Token vectors are the expensive part
-(one encoder pass per text, ~10-50 texts/s on two cores), so they are kept in a SQLite store
-under the alignqa cache directory, keyed by model and text: a second run encodes nothing.
+Token vectors are the expensive part of training and benchmarking the detector (one encoder pass
+per text, ~10-50 texts/s on two cores), so they are kept in a SQLite store under the alignqa cache
+directory, keyed by model, prompt and text: a second run encodes nothing.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import random
 import sqlite3
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from alignqa.detect.token_alignment import TokenVectors
 from alignqa.embed import Embedder, default_cache_dir
-
-WMT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "wmt21-ced"
-WMT_PAIRS = ("en-de", "en-cs", "en-ja", "en-zh")
-
-
-@dataclass
-class LabelledPair:
-    src: str
-    tgt: str
-    label: int
-    src_lang: str
-    tgt_lang: str
-    group: str  # the document (or pseudo-document) the pair belongs to
-    kind: str = ""
-    heading: bool = False
-
-
-def load_wmt(pair: str, split: str, limit: int | None = None, seed: int = 0,
-             group_size: int = 24) -> list[LabelledPair]:
-    """WMT21 critical-error rows (ERR = 1), optionally a seeded sample of ``limit`` rows.
-
-    The rows are independent comments; consecutive runs of ``group_size`` rows form
-    pseudo-documents, so that document-relative signals see a realistic amount of context.
-    """
-    src_lang, tgt_lang = pair.split("-")
-    path = WMT / f"{src_lang}{tgt_lang}_majority_{split}.tsv"
-    with open(path, encoding="utf-8", newline="") as fh:
-        rows = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
-    if limit is not None and limit < len(rows):
-        rows = random.Random(seed).sample(rows, limit)
-    return [LabelledPair(r[1], r[2], int(r[4] == "ERR"), src_lang, tgt_lang,
-                         f"wmt-{pair}-{split}-{i // group_size}")
-            for i, r in enumerate(rows)]
 
 
 class TokenStore:

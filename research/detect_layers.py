@@ -12,27 +12,23 @@ below 0.5 = the signal points the wrong way):
 
 Word vectors are token vectors averaged per word, centred on the layer's mean token vector.
 For ``literal`` the comparison is word-by-word idiom renderings against idiomatic ones.
-Data: the benchmark's held-out planted FLORES documents (``plant_errors.py``, seed 1).
+Data: the benchmark's held-out planted FLORES documents (``planting.py``, seed 1).
 
-    PYTHONPATH=src python bench/detect_layers.py [--layers 4,6,8,10,12]
+    python -m research.detect_layers [--layers 4,6,8,10,12]
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 import time
-from pathlib import Path
 
 import numpy as np
 import torch
 from sklearn.metrics import roc_auc_score
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import plant_errors
 from alignqa.detect.token_alignment import TokenVectors, group_words
 from alignqa.embed import load_embedder
+from training import planting
 
 KINDS = ("swap", "omission", "negation", "number", "substitution")
 MIN_CHARS = 4
@@ -105,7 +101,7 @@ def main(argv: list[str] | None = None) -> None:
     torch.manual_seed(0)
     embedder = load_embedder(quiet=True)
     pairs = [(p.src, p.tgt, p.kind)
-             for doc in plant_errors.planted_corpus("heldout", seed=1, rate=0.15)
+             for doc in planting.planted_corpus("heldout", seed=1, rate=0.15)
              for p in doc.pairs]
     texts = list(dict.fromkeys(t for s, t, _ in pairs for t in (s, t)))
     t0 = time.perf_counter()

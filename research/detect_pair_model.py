@@ -5,9 +5,9 @@ of the source and the target in one sequence, so that every token can attend to 
 with two alignment cues per token (best cosine on the other side, and whether that match is
 mutual). It is trained on the detector's own training pairs (``train_detector.training_pairs``,
 planted FLORES train half + Tatoeba + the WMT21 train sample) plus every idiom of the train
-table (``idioms_train.py`` and the train half of the benchmark's table), once word by word and
-once idiomatic per language, WMT and planted rows weighted equally in total, and compared
-with the shipped detector on the same held-out data:
+table (``training/tables/idioms-train-only.tsv`` and the train half of the benchmark's table),
+once word by word and once idiomatic per language, WMT and planted rows weighted equally in
+total, and compared with the shipped detector on the same held-out data:
 WMT21 dev (MCC at the best threshold on dev, for both) and the held-out planted documents
 (ROC AUC, recall at precision >= 0.80, recall per error type at the threshold that flags as many
 pairs as there are errors).
@@ -15,10 +15,10 @@ pairs as there are errors).
 This is the cross-encoder idea without fine-tuning the encoder; ``--finetune-cost`` measures
 what fine-tuning the whole encoder as a cross-encoder would cost here instead (seconds per
 training pair for one forward and backward pass over WMT21 en-de pairs). Not shipped: see
-docs/detector.md for what it measured and why.
+research/README.md for what it measured and why.
 
-    PYTHONPATH=src python bench/detect_pair_model.py [--epochs 6]   (~15 min on two cores)
-    PYTHONPATH=src python bench/detect_pair_model.py --finetune-cost
+    python -m research.detect_pair_model [--epochs 6]   (~15 min on two cores)
+    python -m research.detect_pair_model --finetune-cost
 """
 
 from __future__ import annotations
@@ -28,23 +28,21 @@ import random
 import sys
 import time
 from collections import defaultdict
-from pathlib import Path
 
 import numpy as np
 import torch
 from sklearn.metrics import matthews_corrcoef, roc_auc_score
 from torch import nn
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import plant_errors
 from alignqa.detect import load_detector
 from alignqa.detect.features import document_signals
 from alignqa.detect.token_alignment import TokenVectors, word_weights_for
 from alignqa.embed import load_embedder
-from detect import _recall_at_precision, planted_pairs
-from detector_data import WMT_PAIRS, LabelledPair, TokenStore, load_wmt
-from train_detector import training_pairs
+from bench.detect import _recall_at_precision, planted_pairs
+from training import planting
+from training.data import WMT_PAIRS, LabelledPair, load_wmt
+from training.token_store import TokenStore
+from training.train_detector import training_pairs
 
 IDIOM_SEED = 23
 MAX_TOKENS = 96
@@ -120,11 +118,11 @@ def logits(model: PairModel, rows) -> np.ndarray:
 
 def idiom_pairs() -> list[LabelledPair]:
     """The train-half idiom beads alone (672 pairs), without the documents around them."""
-    rows = plant_errors.load_flores()
-    docs = [d for lang in plant_errors.LANGS for d in plant_errors.documents(rows, lang, "train")]
+    rows = planting.load_flores()
+    docs = [d for lang in planting.LANGS for d in planting.documents(rows, lang, "train")]
     return [LabelledPair(p.src, p.tgt, p.label, "en", doc.lang, f"idioms-{doc.lang}", p.kind,
                          p.heading)
-            for doc in plant_errors.add_idiom_beads(docs, "train", seed=IDIOM_SEED)
+            for doc in planting.add_idiom_beads(docs, "train", seed=IDIOM_SEED)
             for p in doc.pairs if p.kind in ("literal", "idiom-ok")]
 
 
@@ -250,13 +248,13 @@ def main(argv: list[str] | None = None) -> None:
     yy = np.array([p.label for p in planted])
     kinds = np.array([p.kind for p in planted])
     print("\n| planted (held-out) | AUC | recall at P >= 0.80 | "
-          + " | ".join(plant_errors.ERROR_TYPES) + " | idiom-ok flagged | clean flagged |")
-    print("|---|---|---|" + "---|" * (len(plant_errors.ERROR_TYPES) + 2))
+          + " | ".join(planting.ERROR_TYPES) + " | idiom-ok flagged | clean flagged |")
+    print("|---|---|---|" + "---|" * (len(planting.ERROR_TYPES) + 2))
     for name, score in (("pair model", logits(model, p_rows)),
                         ("shipped detector", detector_logits(planted, tv, weigh, det))):
         th = np.quantile(score, 1 - yy.mean())
         per = [f"{(score[kinds == k] >= th).mean():.2f}"
-               for k in (*plant_errors.ERROR_TYPES, "idiom-ok", "clean")]
+               for k in (*planting.ERROR_TYPES, "idiom-ok", "clean")]
         print(f"| {name} | {roc_auc_score(yy, score):.3f} | "
               f"{_recall_at_precision(score, yy, 0.8):.2f} | " + " | ".join(per) + " |")
     print(f"\n{time.perf_counter() - t0:.0f} s in all", file=sys.stderr)

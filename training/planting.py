@@ -10,17 +10,18 @@ the idiom table is split the same way, so no sentence and no idiom is shared bet
 Error types (each pair gets at most one; the label is 1 for every planted pair):
 
 - ``swap``: the target is the translation of a sentence from another document;
-- ``negation``: a negation is removed from the target, or added to the English source;
+- ``negation``: a negation is removed from the target (``tables/target-negation.tsv``), or added
+  to the English source;
 - ``number``: one number of the target is changed;
 - ``omission``: a clause (30-70 % of the words) is dropped from the target;
 - ``substitution``: one content word of the target is replaced by a word from another document;
-- ``literal``: an idiom bead is inserted with a word-by-word rendering; every other document gets
-  an idiomatic rendering instead (a clean ``idiom-ok`` bead), so that "short idiom segment" alone
-  tells nothing.
+- ``literal``: an idiom bead (``tables/idioms.tsv``) is inserted with a word-by-word rendering;
+  every other document gets an idiomatic rendering instead (a clean ``idiom-ok`` bead), so that
+  "short idiom segment" alone tells nothing.
 
 ``tatoeba_documents`` gives short clean pairs (Tatoeba en-lv, en-id) for training only.
 
-Run ``python bench/plant_errors.py`` to print what it plants into the held-out half.
+Run ``python -m training.planting`` to print what it plants into the held-out half.
 """
 
 from __future__ import annotations
@@ -33,11 +34,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from idioms_train import TRAIN_IDIOMS
+from training.data import EVAL, TABLES
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
-FLORES = SHARED / "flores200" / "multiway_eng_lvs_ind_deu_fra.tsv"
-TATOEBA = SHARED / "tatoeba"
+FLORES = EVAL / "flores200" / "multiway_eng_lvs_ind_deu_fra.tsv"
+TATOEBA = EVAL / "tatoeba"
 COLUMNS = {"en": "eng_Latn", "lv": "lvs_Latn", "id": "ind_Latn", "de": "deu_Latn",
            "fr": "fra_Latn"}
 LANGS = ("lv", "id", "de", "fr")
@@ -62,113 +62,24 @@ class Doc:
     pairs: list[Pair] = field(default_factory=list)
 
 
-# English idiom, then per language: (idiomatic rendering, word-by-word rendering). Idioms whose
-# literal rendering is accepted usage in one of the languages (German "auf einen Blick",
-# "tief hängende Früchte") are left out: a calque in use is no error.
-IDIOMS: list[tuple[str, dict[str, tuple[str, str]]]] = [
-    ("Rule of Thumb", {
-        "lv": ("Vispārīgs princips", "Īkšķa likums"), "id": ("Aturan Praktis", "Aturan Jempol"),
-        "de": ("Faustregel", "Regel des Daumens"), "fr": ("Règle générale", "Règle du pouce")}),
-    ("It's a piece of cake.", {
-        "lv": ("Tas ir ļoti vienkārši.", "Tas ir kūkas gabals."),
-        "id": ("Itu sangat mudah.", "Itu sepotong kue."),
-        "de": ("Das ist kinderleicht.", "Das ist ein Stück Kuchen."),
-        "fr": ("C'est simple comme bonjour.", "C'est un morceau de gâteau.")}),
-    ("Break a leg!", {
-        "lv": ("Lai veicas!", "Salauz kāju!"), "id": ("Semoga sukses!", "Patahkan kaki!"),
-        "de": ("Hals- und Beinbruch!", "Brich ein Bein!"),
-        "fr": ("Bonne chance !", "Casse-toi une jambe !")}),
-    ("The Bottom Line", {
-        "lv": ("Secinājums", "Apakšējā līnija"), "id": ("Kesimpulan", "Garis Bawah"),
-        "de": ("Fazit", "Die untere Zeile"), "fr": ("En résumé", "La ligne du bas")}),
-    ("Red Tape", {
-        "lv": ("Birokrātija", "Sarkanā lente"), "id": ("Birokrasi", "Pita Merah"),
-        "de": ("Bürokratie", "Rotes Band"), "fr": ("Paperasserie", "Ruban rouge")}),
-    ("Food for Thought", {
-        "lv": ("Pārdomām", "Ēdiens domām"), "id": ("Bahan Renungan", "Makanan untuk Pikiran"),
-        "de": ("Denkanstoß", "Essen für Gedanken"),
-        "fr": ("Matière à réflexion", "Nourriture pour la pensée")}),
-    ("I'm feeling under the weather.", {
-        "lv": ("Es jūtos slikti.", "Es jūtos zem laikapstākļiem."),
-        "id": ("Saya merasa kurang sehat.", "Saya merasa di bawah cuaca."),
-        "de": ("Ich fühle mich unwohl.", "Ich fühle mich unter dem Wetter."),
-        "fr": ("Je me sens patraque.", "Je me sens sous le temps.")}),
-    ("Hit the Ground Running", {
-        "lv": ("Strādāt ar pilnu jaudu no pirmās dienas", "Trāpīt zemei skrienot"),
-        "id": ("Langsung Bekerja dengan Cepat", "Memukul Tanah Berlari"),
-        "de": ("Vom ersten Tag an voll durchstarten", "Den Boden laufend treffen"),
-        "fr": ("Être opérationnel dès le premier jour", "Frapper le sol en courant")}),
-    ("Word of Mouth", {
-        "lv": ("Mutiski ieteikumi", "Mutes vārds"), "id": ("Dari Mulut ke Mulut", "Kata Mulut"),
-        "de": ("Mundpropaganda", "Wort des Mundes"), "fr": ("Bouche-à-oreille", "Mot de bouche")}),
-    ("It happens once in a blue moon.", {
-        "lv": ("Tas notiek ļoti reti.", "Tas notiek reizi zilā mēnesī."),
-        "id": ("Itu sangat jarang terjadi.", "Itu terjadi sekali dalam bulan biru."),
-        "de": ("Das passiert alle Jubeljahre.", "Das passiert einmal in einem blauen Mond."),
-        "fr": ("Cela arrive tous les trente-six du mois.",
-               "Cela arrive une fois dans une lune bleue.")}),
-    ("Get the Ball Rolling", {
-        "lv": ("Iekustināt lietas", "Likt bumbai ripot"),
-        "id": ("Memulai Langkah Pertama", "Membuat Bola Bergulir"),
-        "de": ("Den Stein ins Rollen bringen", "Den Ball rollen lassen"),
-        "fr": ("Lancer le mouvement", "Faire rouler la balle")}),
-    ("We are on the same page.", {
-        "lv": ("Mēs esam vienisprātis.", "Mēs esam uz vienas lapas."),
-        "id": ("Kita sepaham.", "Kita berada di halaman yang sama."),
-        "de": ("Wir sind uns einig.", "Wir sind auf der gleichen Seite."),
-        "fr": ("Nous sommes sur la même longueur d'onde.", "Nous sommes sur la même page.")}),
-    ("Let's call it a day.", {
-        "lv": ("Beigsim darbu šodien.", "Sauksim to par dienu."),
-        "id": ("Mari kita sudahi untuk hari ini.", "Mari kita sebut itu sehari."),
-        "de": ("Machen wir Feierabend.", "Nennen wir es einen Tag."),
-        "fr": ("Arrêtons-nous là pour aujourd'hui.", "Appelons ça un jour.")}),
-    ("It is raining cats and dogs.", {
-        "lv": ("Līst kā no spaiņiem.", "Līst kaķi un suņi."),
-        "id": ("Hujan turun sangat deras.", "Hujan kucing dan anjing."),
-        "de": ("Es regnet in Strömen.", "Es regnet Katzen und Hunde."),
-        "fr": ("Il pleut des cordes.", "Il pleut des chats et des chiens.")}),
-    ("This way you kill two birds with one stone.", {
-        "lv": ("Tā jūs nošausiet divus zaķus ar vienu šāvienu.",
-               "Tā jūs nogalināsiet divus putnus ar vienu akmeni."),
-        "id": ("Dengan begitu, sekali dayung dua pulau terlampaui.",
-               "Dengan begitu Anda membunuh dua burung dengan satu batu."),
-        "de": ("So schlagen Sie zwei Fliegen mit einer Klappe.",
-               "So töten Sie zwei Vögel mit einem Stein."),
-        "fr": ("Ainsi, vous faites d'une pierre deux coups.",
-               "Ainsi, vous tuez deux oiseaux avec une pierre.")}),
-    ("Sometimes you have to bite the bullet.", {
-        "lv": ("Dažreiz ir jāsakož zobi.", "Dažreiz ir jāiekož lodē."),
-        "id": ("Terkadang Anda harus menguatkan diri.", "Terkadang Anda harus menggigit peluru."),
-        "de": ("Manchmal muss man in den sauren Apfel beißen.",
-               "Manchmal muss man auf die Kugel beißen."),
-        "fr": ("Parfois, il faut serrer les dents.", "Parfois, il faut mordre la balle.")}),
-    ("They were over the moon.", {
-        "lv": ("Viņi bija septītajās debesīs.", "Viņi bija pāri mēnesim."),
-        "id": ("Mereka sangat gembira.", "Mereka berada di atas bulan."),
-        "de": ("Sie waren überglücklich.", "Sie waren über dem Mond."),
-        "fr": ("Ils étaient aux anges.", "Ils étaient au-dessus de la lune.")}),
-    ("Learning the Ropes", {
-        "lv": ("Pamatu apgūšana", "Virvju mācīšanās"),
-        "id": ("Mempelajari Dasar-Dasar", "Mempelajari Tali"),
-        "de": ("Die Grundlagen lernen", "Die Seile lernen"),
-        "fr": ("Apprendre les ficelles du métier", "Apprendre les cordes")}),
-    ("Wrapping Up", {
-        "lv": ("Noslēgumā", "Iesaiņošana"), "id": ("Penutup", "Membungkus"),
-        "de": ("Zusammenfassung", "Einwickeln"), "fr": ("Pour conclure", "Emballage")}),
-    ("Give me a ballpark figure.", {
-        "lv": ("Nosauc aptuvenu skaitli.", "Dod man beisbola laukuma skaitli."),
-        "id": ("Beri saya angka perkiraan.", "Beri saya angka taman bola."),
-        "de": ("Nenn mir eine grobe Schätzung.", "Gib mir eine Baseballplatz-Zahl."),
-        "fr": ("Donne-moi un chiffre approximatif.", "Donne-moi un chiffre de terrain de balle.")}),
-    ("Heads-Up", {
-        "lv": ("Brīdinājums", "Galvas augšā"), "id": ("Pemberitahuan", "Kepala ke Atas"),
-        "de": ("Vorwarnung", "Köpfe hoch"), "fr": ("Avertissement", "Têtes en haut")}),
-    ("Deep Dive", {
-        "lv": ("Padziļināta analīze", "Dziļā niršana"),
-        "id": ("Pembahasan Mendalam", "Penyelaman Dalam"),
-        "de": ("Detaillierte Analyse", "Tiefer Tauchgang"),
-        "fr": ("Analyse approfondie", "Plongée profonde")}),
-]
+Idiom = tuple[str, dict[str, tuple[str, str]]]
+
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    with open(TABLES / name, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, dialect="excel-tab"))
+
+
+def load_idioms(name: str) -> list[Idiom]:
+    """An idiom table: English idiom, then per language (idiomatic, word-by-word) rendering."""
+    return [(row["en"], {lang: (row[f"{lang}_idiomatic"], row[f"{lang}_literal"])
+                         for lang in LANGS}) for row in _read_tsv(name)]
+
+
+# Split between the benchmark and training by a salted hash of the idiom (see ``idioms``).
+IDIOMS = load_idioms("idioms.tsv")
+# Written for training only; shares no idiom with ``IDIOMS``.
+TRAIN_IDIOMS = load_idioms("idioms-train-only.tsv")
 
 
 def _heldout(key: str) -> bool:
@@ -176,11 +87,11 @@ def _heldout(key: str) -> bool:
     return digest[0] % 2 == 1
 
 
-def idioms(split: str) -> list[tuple[str, dict[str, tuple[str, str]]]]:
+def idioms(split: str) -> list[Idiom]:
     """The idioms of one half (``train`` or ``heldout``).
 
-    The train half also gets ``idioms_train.TRAIN_IDIOMS``, a larger table written for training
-    only, which shares no idiom with ``IDIOMS``.
+    The train half also gets ``TRAIN_IDIOMS``, a larger table written for training only, which
+    shares no idiom with ``IDIOMS``.
     """
     half = [i for i in IDIOMS if _heldout("idiom:" + i[0]) == (split == "heldout")]
     return half if split == "heldout" else half + TRAIN_IDIOMS
@@ -261,25 +172,15 @@ def _doc(rows: list[dict[str, str]], lang: str) -> Doc:
 
 _EN_AUX = re.compile(r"\b(is|are|was|were|will|would|should|could|can|must|may|might|has|have|"
                      r"had|does|do|did)\b")
-_TARGET_NEGATION: dict[str, list[tuple[str, str]]] = {
-    "de": [(r"\s+nicht\b", ""), (r"\bkeine\b", "eine"), (r"\bkeinen\b", "einen"),
-           (r"\bkein\b", "ein"), (r"\bnie\b", "immer"), (r"\bKeine\b", "Eine"),
-           (r"\bKein\b", "Ein")],
-    "fr": [(r"\bn'(\w+) pas\b", r"\1"), (r"\bne (\w+) pas\b", r"\1"), (r"\bn'(\w+) jamais\b",
-                                                                         r"\1 toujours"),
-           (r"\bne (\w+) jamais\b", r"\1 toujours"), (r"\bn'(\w+) plus\b", r"\1"),
-           (r"\bne (\w+) plus\b", r"\1")],
-    "id": [(r"\btidak\s+", ""), (r"\bbukan\s+", ""), (r"\bbelum\s+", "sudah "),
-           (r"\btak\s+", "")],
-    "lv": [(r"\bnav\b", "ir"), (r"\bNav\b", "Ir"), (r"\bnebija\b", "bija"),
-           (r"\bnevar\b", "var"), (r"\bnevarēja\b", "varēja"), (r"\bnekad\b", "vienmēr"),
-           (r"\bne(tiek|tika|būs|būtu|drīkst|vajag|ir|ies|gāja)\b", r"\1")],
-}
+# Per language, in order: (regex, replacement) that remove a negation from the target.
+TARGET_NEGATION: dict[str, list[tuple[str, str]]] = {}
+for _rule in _read_tsv("target-negation.tsv"):
+    TARGET_NEGATION.setdefault(_rule["lang"], []).append((_rule["pattern"], _rule["replacement"]))
 
 
 def negate(pair: Pair, lang: str, rng: random.Random) -> tuple[str, str] | None:
     """Remove the target's negation when it has one the rules know; else negate the source."""
-    for pattern, repl in rng.sample(_TARGET_NEGATION[lang], len(_TARGET_NEGATION[lang])):
+    for pattern, repl in rng.sample(TARGET_NEGATION[lang], len(TARGET_NEGATION[lang])):
         new, n = re.subn(pattern, repl, pair.tgt, count=1)
         if n:
             return pair.src, new

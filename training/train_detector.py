@@ -2,7 +2,7 @@
 
 Data (all read from ../shared/eval, never copied into the repository):
 
-- FLORES-200 devtest, *train* half of the articles (``plant_errors.py`` splits them by a salted
+- FLORES-200 devtest, *train* half of the articles (``planting.py`` splits them by a salted
   hash of ``doc_id``), English -> lv, id, de, fr documents with seeded planted errors in ~30 % of
   the pairs (swap, negation, number, omission, word substitution); idiom beads are left out
   (``IDIOM_BEADS``, see docs/detector.md);
@@ -25,7 +25,9 @@ Run time on two shared cores: ~70 min to encode the ~18,000 texts the first time
 while the machine was shared), then ~70-90 s per run from the store. Two runs give byte-identical
 weights.
 
-    PYTHONPATH=src python bench/train_detector.py [--out PATH] [--model trees|logistic] [--no-wmt]
+    python -m training.train_detector [--out PATH] [--model trees|logistic] [--no-wmt]
+
+(from the repository root, with alignqa importable: installed, or ``PYTHONPATH=src``).
 """
 
 from __future__ import annotations
@@ -45,9 +47,6 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import matthews_corrcoef, roc_auc_score
 from sklearn.model_selection import GroupKFold
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import plant_errors
 from alignqa.detect.features import FEATURES, Params, document_signals, pooled, word_count
 from alignqa.detect.model import (
     WEIGHTS_FILE,
@@ -59,7 +58,9 @@ from alignqa.detect.model import (
 )
 from alignqa.detect.token_alignment import WordWeights, word_weights_for
 from alignqa.embed import load_embedder
-from detector_data import WMT_PAIRS, LabelledPair, TokenStore, load_wmt
+from training import planting
+from training.data import WMT_PAIRS, LabelledPair, load_wmt
+from training.token_store import TokenStore
 
 SEED = 20240601
 FLORES_SEED = 11
@@ -82,13 +83,13 @@ LEARNING_RATE = 0.1
 
 def training_pairs(wmt: bool = True, idiom_beads: bool = IDIOM_BEADS) -> list[LabelledPair]:
     pairs = []
-    for doc in plant_errors.planted_corpus("train", seed=FLORES_SEED, rate=FLORES_RATE,
+    for doc in planting.planted_corpus("train", seed=FLORES_SEED, rate=FLORES_RATE,
                                            idiom_beads=idiom_beads):
         pairs.extend(LabelledPair(p.src, p.tgt, p.label, "en", doc.lang, doc.name, p.kind,
                                   p.heading) for p in doc.pairs)
     for k, lang in enumerate(("lv", "id")):
-        docs = plant_errors.tatoeba_documents(lang, TATOEBA_LIMIT, seed=TATOEBA_SEED + k)
-        for doc in plant_errors.plant(docs, "train", seed=TATOEBA_SEED + k, rate=FLORES_RATE,
+        docs = planting.tatoeba_documents(lang, TATOEBA_LIMIT, seed=TATOEBA_SEED + k)
+        for doc in planting.plant(docs, "train", seed=TATOEBA_SEED + k, rate=FLORES_RATE,
                                       idiom_beads=idiom_beads):
             pairs.extend(LabelledPair(p.src, p.tgt, p.label, "en", doc.lang, doc.name, p.kind,
                                       p.heading) for p in doc.pairs)
