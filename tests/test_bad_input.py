@@ -34,8 +34,8 @@ def assert_one_line_error(run, *needles: str) -> None:
 
 
 @pytest.fixture
-def cli(capsys, monkeypatch):
-    return lambda *args: run_cli(list(args), capsys, monkeypatch)
+def cli(capsys):
+    return lambda *args: run_cli(list(args), capsys)
 
 
 def test_missing_path(cli, tmp_path):

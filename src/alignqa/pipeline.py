@@ -26,6 +26,8 @@ from .corpus import DocumentPair, discover, find_root
 from .document import Document
 from .errors import InputError
 from .findings import Finding, Severity, sort_key
+from .preflight import validate_inputs
+from .progress import Progress
 from .results import PairResult, RunResult
 from .segment import load_document
 from .suppress import apply_suppressions
@@ -111,16 +113,21 @@ def run_check(paths: Sequence[str | Path], config: Config, *, embedder=None,
         if changed is not None:
             return RunResult(pairs=[], notices=[*notices, "no changed document pairs to check"],
                              signature=signature)
+        why = f" ({notices[0]}{f'; {len(notices) - 1} more notices' if notices[1:] else ''})" \
+            if notices else ""
         raise InputError("no translations to check: every language folder beside the source "
-                         f"'{config.source_lang}/' is empty or missing", Path(paths[0]))
+                         f"'{config.source_lang}/' is empty or missing{why}", Path(paths[0]))
 
     # Segment everything before loading the model so bad input fails fast.
     documents: dict[Path, Document] = {}
+    progress = Progress(len(pairs), "segmenting, pair", quiet=quiet)
     for pair in pairs:
         for path, lang in ((pair.source_path, pair.source_lang),
                            (pair.target_path, pair.target_lang)):
             if path not in documents:
-                documents[path] = load_document(path, lang)
+                documents[path] = load_document(path, lang, max_size=config.max_file_size)
+        progress.step(str(pair.target_path))
+    validate_inputs(config, {pair.root for pair in pairs})
 
     if embedder is None:
         from .embed import load_embedder
@@ -131,7 +138,9 @@ def run_check(paths: Sequence[str | Path], config: Config, *, embedder=None,
     checks = enabled_checks(config)
     results: list[PairResult] = []
     contexts: dict[str, list[PairContext]] = {c.id: [] for c in checks}
+    progress = Progress(len(pairs), "checking, pair", quiet=quiet)
     for pair in pairs:
+        progress.step(str(pair.target_path))
         src, tgt = documents[pair.source_path], documents[pair.target_path]
         alignment = align_documents(src, tgt, embedder, **config.align)
         alignment.model = embedder.model_id

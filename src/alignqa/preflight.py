@@ -1,0 +1,112 @@
+"""Checks that run before the model: every input read and every output place tested first.
+
+Loading the model and aligning a corpus takes seconds to minutes; an unreadable baseline, a broken
+glossary or an output path that cannot be written must fail before that, and before anything is
+written, so a failed run leaves the previous reports as they were.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from .config import Config
+from .errors import InputError
+
+
+def validate_inputs(config: Config, roots: Iterable[Path]) -> None:
+    """Read the baseline and every glossary the enabled checks will use (corpus ``roots``)."""
+    from .baseline import load_baseline
+    from .glossary import load_glossary
+    from .pipeline import check_options, enabled_checks
+
+    if config.baseline:
+        load_baseline(config.resolve(config.baseline))
+    for root in sorted(set(roots)):
+        for check in enabled_checks(config):
+            glossary = check_options(check, config, root).get("glossary")
+            if glossary is not None:
+                load_glossary(glossary)  # cached: the check reads it again for free
+
+
+def validate_outputs(formats: Sequence[str], output: Path | None, *, report_dir: Path | None,
+                     baseline_out: Path | None = None) -> None:
+    """Raise InputError/ConfigError now if any output of the run could not be written later.
+
+    ``formats``/``output`` as for :func:`alignqa.report.formats.write_outputs`; ``report_dir`` is
+    the HTML report's folder (None: no report); ``baseline_out`` the baseline to be written.
+    """
+    from .report.formats import plan_outputs
+
+    plan = plan_outputs(formats, output)
+    if None in plan.values() and not stdout_open():
+        raise InputError("stdout is closed; give --output FILE for the "
+                         f"{', '.join(f for f, p in plan.items() if p is None)} output")
+    for path in plan.values():
+        if path is not None:
+            check_writable_file(path)
+    if baseline_out is not None:
+        check_writable_file(baseline_out)
+    if report_dir is not None:
+        check_writable_dir(report_dir)
+        check_writable_dir(report_dir / "pairs")
+
+
+def stdout_open() -> bool:
+    stream = sys.stdout
+    if stream is None or getattr(stream, "closed", False):
+        return False  # started with descriptor 1 closed (`alignqa check ... >&-`)
+    try:
+        fd = stream.fileno()
+    except (OSError, ValueError, AttributeError):
+        return True  # not backed by a descriptor, e.g. captured in a test
+    try:
+        os.fstat(fd)
+    except OSError:
+        return False
+    return True
+
+
+def check_writable_file(path: Path) -> None:
+    """``path`` can be replaced atomically: absent or a regular file, in a writable folder."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise InputError(f"cannot write here: {exc.strerror or exc}", path) from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise InputError("is a directory, expected an output file", path)
+    if mode is not None and not stat.S_ISREG(mode):
+        # Atomic replacement would swap a device or FIFO for a regular file.
+        raise InputError("is not a regular file; alignqa writes outputs as regular files", path)
+    check_writable_dir(path.parent)
+
+
+def check_writable_dir(folder: Path) -> None:
+    """``folder`` exists and takes new files, or can be created under its nearest ancestor."""
+    existing = folder
+    while not existing.exists() and existing.parent != existing:
+        if existing.is_symlink():
+            raise InputError("broken symbolic link where an output folder should be", existing)
+        existing = existing.parent
+    if not existing.is_dir():
+        raise InputError("is not a directory, so nothing can be written under it", existing)
+    if existing != folder:
+        if not os.access(existing, os.W_OK | os.X_OK):
+            raise InputError("cannot create an output folder here: permission denied", existing)
+        return
+    # Permissions alone do not tell (capabilities, read-only mounts, /proc): create and remove
+    # an empty file, the way the atomic write will.
+    try:
+        fd, name = tempfile.mkstemp(prefix=".alignqa-probe-", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise InputError(f"cannot write in this folder: {exc.strerror or exc}", folder) from None
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        os.unlink(name)
