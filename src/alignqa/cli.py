@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import sys
 import traceback
 from collections.abc import Sequence
@@ -18,9 +19,8 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .align.options import MAX_BEAD_SIDE
 from .config import FORMAT_NAMES, Config, load_config
-from .errors import AlignQAError, InputError
+from .errors import AlignQAError, ConfigError, InputError
 from .files import stat_named
 from .findings import Severity
 from .languages import validate_language
@@ -28,12 +28,14 @@ from .languages import validate_language
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70  # sysexits' EX_SOFTWARE: neither a clean run (0) nor findings (1)
 EXIT_INTERRUPTED = 130
+_LAST_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last date Python can show
 
 
 def _language_of(path: Path, given: str | None) -> str:
     """--lang wins; otherwise the file's language folder decides. A path that cannot be read is
     reported as such first: its folder name is beside the point then."""
-    stat_named(path)
+    if stat.S_ISDIR(stat_named(path).st_mode):
+        raise InputError("is a directory, expected a file", path)
     if given:
         try:
             return validate_language(given)
@@ -46,11 +48,11 @@ def _language_of(path: Path, given: str | None) -> str:
                          path) from None
 
 
-def _require_stdout(what: str) -> None:
+def _require_stdout(what: str, hint: str = "") -> None:
     from .preflight import stdout_open
 
     if not stdout_open():
-        raise InputError(f"stdout is closed; nowhere to write the {what} (use --output)")
+        raise InputError(f"stdout is closed; nowhere to write the {what}{hint}")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -93,7 +95,7 @@ def segment(file: Path, lang: str | None, presplit: bool, fmt: str) -> int:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "tsv", "beads", "tmx"]),
               default="text", show_default=True)
 @click.option("--model", help="sentence-transformers model name or path (default: bundled).")
-@click.option("--max-bead", type=click.IntRange(1, MAX_BEAD_SIDE), default=None,
+@click.option("--max-bead", type=click.IntRange(1, None), default=None,
               help="Most segments on one side of a bead.")
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write here, not stdout.")
 @click.option("--config", "config_file", type=click.Path(path_type=Path), help="Config file.")
@@ -102,7 +104,7 @@ def align(source: Path, target: Path, source_lang: str | None, target_lang: str 
           presplit: bool, fmt: str, model: str | None, max_bead: int | None,
           output: Path | None, config_file: Path | None, quiet: bool) -> int:
     """Align SOURCE with its translation TARGET, sentence by sentence."""
-    from .align import align_documents
+    from .align import AlignOptions, align_documents
     from .align.formats import render
     from .atomic import atomic_write_bytes
     from .embed import load_embedder
@@ -113,16 +115,21 @@ def align(source: Path, target: Path, source_lang: str | None, target_lang: str 
     if output:
         check_writable_file(output)
     else:
-        _require_stdout("alignment")
+        _require_stdout("alignment", " (use --output FILE)")
+    options = dict(config.align)
+    if max_bead:
+        options.update(max_bead_side=max_bead, max_bead_total=max_bead + 1)
+    try:
+        AlignOptions.from_mapping(options)  # range errors now, not after the model loads
+    except ConfigError as exc:
+        raise click.BadParameter(exc.message.replace("aligner option max_bead_side ", ""),
+                                 param_hint="'--max-bead'") from None
     src = load_document(source, _language_of(source, source_lang), presplit=presplit,
                         max_size=config.max_file_size)
     tgt = load_document(target, _language_of(target, target_lang), presplit=presplit,
                         max_size=config.max_file_size)
     embedder = load_embedder(model or config.model, cache_dir=config.resolve(config.cache_dir),
                              quiet=quiet)
-    options = dict(config.align)
-    if max_bead:
-        options.update(max_bead_side=max_bead, max_bead_total=max_bead + 1)
     alignment = align_documents(src, tgt, embedder, **options)
     out = render(alignment, [s.text for s in src.segments], [s.text for s in tgt.segments], fmt,
                  src.lang, tgt.lang)
@@ -216,6 +223,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line on ``argv`` (default ``sys.argv[1:]``) and return the exit code."""
     args = [str(a) for a in (sys.argv[1:] if argv is None else argv)]
     try:
+        _check_environment()
         code = cli.main(args, prog_name="alignqa", standalone_mode=False)
         return code if isinstance(code, int) else 0
     except (click.exceptions.Abort, KeyboardInterrupt):
@@ -248,6 +256,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error(f"internal error (a bug in alignqa {__version__}; please report it with the "
                "traceback above)")
         return EXIT_INTERNAL
+
+
+def _check_environment() -> None:
+    """SOURCE_DATE_EPOCH dates the reports; a bad value is an error here, not a traceback from the
+    numpy import that also reads it (numpy.f2py calls int() on it)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None:
+        return
+    if not epoch.strip():
+        del os.environ["SOURCE_DATE_EPOCH"]  # empty means unset, as most build tools read it
+    elif not epoch.strip().isdigit() or int(epoch) > _LAST_EPOCH:
+        raise ConfigError(f"SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01, got "
+                          f"{epoch!r}")
 
 
 def _error(message: str, prefix: str = "alignqa: error: ") -> None:

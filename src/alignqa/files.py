@@ -91,19 +91,20 @@ def read_regular_file(path: str | Path, max_size: int = DEFAULT_MAX_FILE_SIZE, *
         if exc.errno == errno.EISDIR:
             raise InputError(f"is a directory, expected a {what}", p) from None
         raise InputError(f"cannot read: {exc.strerror or exc}", p) from None
-    with os.fdopen(fd, "rb") as fh:
+    try:
         info = os.fstat(fd)
-        mode = info.st_mode
-        if stat.S_ISDIR(mode):
+        if stat.S_ISDIR(info.st_mode):
             raise InputError(f"is a directory, expected a {what}", p)
-        if not stat.S_ISREG(mode):
-            raise InputError(f"is {_kind(mode)}, not a regular {what}", p)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"is {_kind(info.st_mode)}, not a regular {what}", p)
         if info.st_size > max_size:
             raise _too_big(p, info.st_size, max_size)
-        try:
+        with os.fdopen(os.dup(fd), "rb") as fh:
             data = fh.read(max_size + 1)
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror or exc}", p) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", p) from None
+    finally:
+        os.close(fd)
     if len(data) > max_size:  # grew while being read
         raise _too_big(p, len(data), max_size)
     return data

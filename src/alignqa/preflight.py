@@ -76,37 +76,45 @@ def check_writable_file(path: Path) -> None:
     """``path`` can be replaced atomically: absent or a regular file, in a writable folder."""
     try:
         mode = path.stat().st_mode
-    except FileNotFoundError:
-        mode = None
+    except (FileNotFoundError, NotADirectoryError):
+        mode = None  # the folder check below says which part of the path is wrong
     except OSError as exc:
-        raise InputError(f"cannot write here: {exc.strerror or exc}", path) from None
+        raise InputError(f"cannot write this output: {exc.strerror or exc}", path) from None
     if mode is not None and stat.S_ISDIR(mode):
         raise InputError("is a directory, expected an output file", path)
     if mode is not None and not stat.S_ISREG(mode):
         # Atomic replacement would swap a device or FIFO for a regular file.
         raise InputError("is not a regular file; alignqa writes outputs as regular files", path)
-    check_writable_dir(path.parent)
+    check_writable_dir(path.parent, output=path)
 
 
-def check_writable_dir(folder: Path) -> None:
-    """``folder`` exists and takes new files, or can be created under its nearest ancestor."""
+def check_writable_dir(folder: Path, *, output: Path | None = None) -> None:
+    """``folder`` exists and takes new files, or can be created under its nearest ancestor.
+
+    Errors name ``output`` (the file to be written there) when given, else ``folder``.
+    """
+    named = output or folder
+
+    def fail(problem: str) -> InputError:
+        return InputError(f"cannot write this output: {problem}", named)
+
     existing = folder
-    while not existing.exists() and existing.parent != existing:
-        if existing.is_symlink():
-            raise InputError("broken symbolic link where an output folder should be", existing)
+    while not os.path.lexists(existing) and existing.parent != existing:
         existing = existing.parent
+    if existing.is_symlink() and not existing.exists():
+        raise fail(f"{existing} is a broken symbolic link")
     if not existing.is_dir():
-        raise InputError("is not a directory, so nothing can be written under it", existing)
+        raise fail(f"{existing} is not a directory")
     if existing != folder:
         if not os.access(existing, os.W_OK | os.X_OK):
-            raise InputError("cannot create an output folder here: permission denied", existing)
+            raise fail(f"no permission to create folders in {existing}")
         return
     # Permissions alone do not tell (capabilities, read-only mounts, /proc): create and remove
     # an empty file, the way the atomic write will.
     try:
         fd, name = tempfile.mkstemp(prefix=".alignqa-probe-", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise InputError(f"cannot write in this folder: {exc.strerror or exc}", folder) from None
+        raise fail(f"{folder} does not accept new files ({exc.strerror or exc})") from None
     os.close(fd)
     with contextlib.suppress(OSError):
         os.unlink(name)
