@@ -74,21 +74,6 @@ def test_empty_document(cli, tmp_path):
                           "empty document")
 
 
-def test_unreadable_file(cli, tmp_path, monkeypatch):
-    make_corpus(tmp_path, {"en/doc.md": GOOD_EN})
-    f = tmp_path / "en" / "doc.md"
-    # Tests run as root here, so chmod cannot make a file unreadable: fail the read itself.
-    real = Path.read_bytes
-
-    def deny(self):
-        if self == f:
-            raise PermissionError(13, "Permission denied")
-        return real(self)
-
-    monkeypatch.setattr(Path, "read_bytes", deny)
-    assert_one_line_error(cli("segment", f), str(f), "Permission denied")
-
-
 def test_unknown_language_folder(cli, tmp_path):
     make_corpus(tmp_path, {"en/doc.md": GOOD_EN, "xq/doc.md": GOOD_LV})
     assert_one_line_error(cli("check", tmp_path, "--no-report"), "xq", "unknown language code")

@@ -55,7 +55,17 @@ def _require_stdout(what: str, hint: str = "") -> None:
         raise InputError(f"stdout is closed; nowhere to write the {what}{hint}")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    def invoke(self, ctx: click.Context):
+        # click answers a broken pipe itself with a silent exit 1, the code for findings.
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            _silence_stdout()
+            raise InputError("stdout: closed before all output was written (broken pipe)") from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="alignqa")
 def cli() -> None:
     """Align translations with their source and flag what a reviewer must see."""
@@ -237,12 +247,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AlignQAError as exc:
         _error(str(exc))
         return EXIT_USAGE
-    except BrokenPipeError:
-        # The reader went away (`| head`): say so once, and keep Python from complaining again
-        # when it flushes stdout at exit.
-        _silence_stdout()
-        _error("stdout: closed before all output was written (broken pipe)")
-        return EXIT_USAGE
     except OSError as exc:
         # The environment, not the input: a full disk, a folder that vanished, no permission.
         where = f"{exc.filename}: " if exc.filename else ""
@@ -280,6 +284,7 @@ def _error(message: str, prefix: str = "alignqa: error: ") -> None:
 
 
 def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so Python's own flush at exit does not fail on it again."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
