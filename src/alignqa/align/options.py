@@ -95,7 +95,7 @@ class AlignOptions:
         known = {f.name: f.type for f in fields(cls)}
         unknown = sorted(set(values) - set(known))
         if unknown:
-            raise ConfigError(f"unknown aligner option(s): {', '.join(unknown)} "
+            raise ConfigError(f"unknown aligner option(s): {', '.join(map(repr, unknown))} "
                               f"(known: {', '.join(sorted(known))})")
         default = cls()
         typed: dict[str, Any] = {}
