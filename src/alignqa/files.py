@@ -100,13 +100,24 @@ def read_regular_file(path: str | Path, max_size: int = DEFAULT_MAX_FILE_SIZE, *
         if info.st_size > max_size:
             raise _too_big(p, info.st_size, max_size)
         with os.fdopen(os.dup(fd), "rb") as fh:
-            data = fh.read(max_size + 1)
+            data = _read_at_most(fh, info.st_size, max_size + 1)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", p) from None
     finally:
         os.close(fd)
     if len(data) > max_size:  # grew while being read
         raise _too_big(p, len(data), max_size)
+    return data
+
+
+def _read_at_most(fh, expected: int, limit: int) -> bytes:
+    """Up to ``limit`` bytes; the buffer is sized by the file, not by the limit."""
+    data = fh.read(min(expected, limit - 1) + 1)
+    while len(data) < limit and len(data) > expected:  # grew while being read
+        chunk = fh.read(min(1 << 20, limit - len(data)))
+        if not chunk:
+            break
+        data += chunk
     return data
 
 
