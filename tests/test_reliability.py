@@ -166,6 +166,12 @@ def test_deeply_nested_config(cli, corpus, no_model):
     assert_one_line_error(cli("check", corpus), "alignqa.toml", "nested too deeply")
 
 
+def test_deeply_nested_baseline(cli, corpus, no_model):
+    (corpus / "baseline.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    assert_one_line_error(cli("check", corpus, "--no-report", "--baseline",
+                              corpus / "baseline.json"), "baseline.json", "nested too deeply")
+
+
 def test_huge_glossary_cell(cli, corpus, no_model):
     (corpus / "glossary.csv").write_text("source,target\nclient," + "x" * 140_000 + "\n",
                                          encoding="utf-8")

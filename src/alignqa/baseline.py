@@ -73,6 +73,9 @@ def load_baseline(path: str | Path) -> set[str]:
     except json.JSONDecodeError as exc:
         raise InputError(f"baseline is not valid JSON: {exc.msg} at line {exc.lineno} column "
                          f"{exc.colno}", p) from None
+    except RecursionError:
+        raise InputError("baseline is not valid JSON: arrays or objects nested too deeply",
+                         p) from None
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
         raise InputError("baseline must be a JSON object with a 'findings' list", p)
     version = data.get("version")
