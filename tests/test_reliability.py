@@ -128,19 +128,22 @@ def test_unreadable_document(corpus):
 
 # 2-3. Special files: a symlink loop, a dangling link, a FIFO (which used to hang forever).
 
-def test_segment_symlink_loop(cli, tmp_path):
+@pytest.mark.parametrize("command", ["segment", "check", "align"])
+def test_symlink_loop(cli, tmp_path, command):
     (tmp_path / "en").mkdir()
     a, b = tmp_path / "en" / "a.md", tmp_path / "en" / "b.md"
     a.symlink_to(b)
     b.symlink_to(a)
-    assert_one_line_error(cli("segment", a), str(a), "symbolic link loop")
+    args = [a, b] if command == "align" else [a]
+    assert_one_line_error(cli(command, *args), str(a), "symbolic link loop")
 
 
-def test_segment_dangling_symlink_says_so(cli, tmp_path):
+@pytest.mark.parametrize("command", ["segment", "check"])
+def test_dangling_symlink_says_so(cli, tmp_path, command):
     (tmp_path / "en").mkdir()
     link = tmp_path / "en" / "doc.md"
     link.symlink_to(tmp_path / "en" / "gone.md")
-    assert_one_line_error(cli("segment", link), str(link), "broken symbolic link", "gone.md")
+    assert_one_line_error(cli(command, link), str(link), "broken symbolic link", "gone.md")
 
 
 def test_segment_fifo_is_refused_not_read(tmp_path):

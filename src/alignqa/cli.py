@@ -188,6 +188,8 @@ def check(paths: tuple[Path, ...], config_file: Path | None, formats: tuple[str,
 
     if not paths:
         raise click.UsageError("give at least one corpus folder or file, e.g. 'alignqa check corpus/'")
+    for path in paths:
+        stat_named(path)  # a broken link or a loop says so, before any config is looked for
     config = load_config(config_file, paths[0])
     _apply_overrides(config, model=model, fail_on=fail_on, formats=formats, baseline=baseline,
                      output_dir=output_dir)

@@ -6,6 +6,7 @@ ConfigError naming the file and the key. Check options live under ``[tool.alignq
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -214,7 +215,7 @@ def load_config_file(path: Path) -> Config:
 
 def find_config(start: Path) -> Path | None:
     """The nearest alignqa.toml, or pyproject.toml with a [tool.alignqa] table, at or above start."""
-    here = start.resolve()
+    here = Path(os.path.realpath(start))  # not Path.resolve(): it raises on a symlink loop
     if here.is_file():
         here = here.parent
     for folder in (here, *here.parents):
