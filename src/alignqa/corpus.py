@@ -46,7 +46,7 @@ def find_root(path: Path, source_lang: str) -> Path:
     """The corpus root for a path given on the command line: the root itself, a language folder,
     or a file inside one. A language folder is never a root, even when it holds a folder named
     like the source language (``lv/en/``)."""
-    p = Path(os.path.realpath(path))
+    p = _real(path)
     if p.is_dir() and (p / source_lang).is_dir() and not _is_language_folder(p, source_lang):
         return p
     for parent in (p, *p.parents):
@@ -57,6 +57,11 @@ def find_root(path: Path, source_lang: str) -> Path:
                  for c in _subfolders(folder) if c.name.lower() == source_lang), "")
     raise InputError(f"not a corpus: no '{source_lang}/' source folder here or above "
                      f"(expected <corpus>/<lang>/<file>){hint}", path)
+
+
+def _real(path: Path) -> Path:
+    """``path.resolve()`` that does not raise on a symlink loop (Python 3.11's does)."""
+    return Path(os.path.realpath(path))
 
 
 def _is_language_folder(folder: Path, source_lang: str) -> bool:
@@ -137,7 +142,7 @@ def discover(root: Path, source_lang: str, include: list[str], exclude: list[str
             continue
         for rel in sorted(_documents(root / lang, include, exclude, corpus.notices)):
             pair = DocumentPair(root, rel, source_lang, lang)
-            if only is not None and not ({pair.source_path.resolve(), pair.target_path.resolve()}
+            if only is not None and not ({_real(pair.source_path), _real(pair.target_path)}
                                          & only):
                 continue
             if rel in sources:
@@ -147,7 +152,7 @@ def discover(root: Path, source_lang: str, include: list[str], exclude: list[str
                 corpus.notices.append(f"{root / lang / rel}: translation without a source "
                                       f"({source_lang}/{rel} does not exist)")
     for rel in sorted(sources - translated):
-        if only is not None and (src_dir / rel).resolve() not in only:
+        if only is not None and _real(src_dir / rel) not in only:
             continue
         corpus.notices.append(f"{src_dir / rel}: source without any translation")
     return corpus
