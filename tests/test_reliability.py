@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -65,7 +67,6 @@ def assert_one_line(proc: subprocess.CompletedProcess, *needles: str) -> None:
     ("output-dir-is-file", "is not a directory"),
     ("output-under-file", "is not a directory"),
     ("baseline-dir", "is a directory"),
-    ("device", "not a regular file"),
     ("two-file-formats-on-stdout", "cannot share stdout"),
 ])
 def test_unwritable_outputs_fail_before_the_model(cli, corpus, tmp_path, no_model, case, needle):
@@ -80,7 +81,6 @@ def test_unwritable_outputs_fail_before_the_model(cli, corpus, tmp_path, no_mode
         "output-dir-is-file": ["--output-dir", afile],
         "output-under-file": ["-o", afile / "r.json"],
         "baseline-dir": ["--baseline", tmp_path / "D", "--update-baseline"],
-        "device": ["--format", "json", "-o", os.devnull],
         "two-file-formats-on-stdout": ["--format", "json", "--format", "sarif"],
     }[case]
     if "--output-dir" not in args:
@@ -89,6 +89,24 @@ def test_unwritable_outputs_fail_before_the_model(cli, corpus, tmp_path, no_mode
     assert (reports / "index.html").read_text(encoding="utf-8") == "previous report"
     assert sorted(p.name for p in reports.iterdir()) == ["index.html"]
     assert afile.read_text(encoding="utf-8") == "a file"
+
+
+def test_a_socket_is_not_replaced(cli, corpus, no_model):
+    with tempfile.TemporaryDirectory(dir="/tmp") as short:  # socket paths are short
+        path = Path(short) / "s"
+        with socket.socket(socket.AF_UNIX) as sock:
+            sock.bind(str(path))
+            run = cli("check", corpus, "--no-report", "--format", "json", "-o", path)
+    assert_one_line_error(run, str(path), "will not replace it")
+
+
+def test_streams_are_accepted_as_outputs(tmp_path):
+    from alignqa.preflight import check_writable_file
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    check_writable_file(Path(os.devnull))
+    check_writable_file(fifo)  # `-o >(jq .)` hands alignqa a pipe
 
 
 def _without_dac() -> list[str]:

@@ -11,6 +11,7 @@ import contextlib
 import os
 import re
 import secrets
+import stat
 import time
 from pathlib import Path
 
@@ -22,14 +23,20 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically, creating parent directories as needed.
 
     A new file gets the permissions a plain ``open`` would give (0666 less the umask); a replaced
-    file keeps its own.
+    file keeps its own. A FIFO or a character device (``/dev/null``, ``-o >(jq .)``) is written
+    through instead: replacing it would be wrong, and atomicity means nothing for a stream.
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        mode = target.stat().st_mode & 0o7777
+        st_mode = target.stat().st_mode
     except FileNotFoundError:
-        mode = None
+        st_mode = None
+    if st_mode is not None and is_stream(st_mode):
+        with open(target, "wb") as fh:
+            fh.write(data)
+        return
+    mode = None if st_mode is None else st_mode & 0o7777
     # Not tempfile.mkstemp: it forces 0600, and undoing that means reading the umask, which is
     # process-wide state no library should toggle. O_EXCL with a random name is just as safe.
     remove_stale_temporaries(target)
@@ -53,6 +60,11 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def is_stream(st_mode: int) -> bool:
+    """A FIFO or character device: written through, never replaced."""
+    return stat.S_ISFIFO(st_mode) or stat.S_ISCHR(st_mode)
 
 
 def remove_stale_temporaries(target: Path) -> list[Path]:

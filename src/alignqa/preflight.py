@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from .atomic import is_stream
 from .config import Config
 from .errors import InputError
 
@@ -73,7 +74,8 @@ def stdout_open() -> bool:
 
 
 def check_writable_file(path: Path) -> None:
-    """``path`` can be replaced atomically: absent or a regular file, in a writable folder."""
+    """``path`` can be replaced atomically (absent or a regular file, in a writable folder) or
+    written through (a FIFO or a character device)."""
     try:
         mode = path.stat().st_mode
     except (FileNotFoundError, NotADirectoryError):
@@ -82,9 +84,13 @@ def check_writable_file(path: Path) -> None:
         raise InputError(f"cannot write this output: {exc.strerror or exc}", path) from None
     if mode is not None and stat.S_ISDIR(mode):
         raise InputError("is a directory, expected an output file", path)
+    if mode is not None and is_stream(mode):
+        if not os.access(path, os.W_OK):
+            raise InputError("cannot write this output: permission denied", path)
+        return  # written through, not replaced (/dev/null, a FIFO)
     if mode is not None and not stat.S_ISREG(mode):
-        # Atomic replacement would swap a device or FIFO for a regular file.
-        raise InputError("is not a regular file; alignqa writes outputs as regular files", path)
+        raise InputError("is neither a regular file, a FIFO nor a character device; alignqa "
+                         "will not replace it", path)
     check_writable_dir(path.parent, output=path)
 
 

@@ -78,3 +78,18 @@ def test_temporary_names_carry_the_writer_pid(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "replace", spy)
     atomic_write_text(tmp_path / "r.txt", "x")
     assert seen[0].startswith(f".r.txt.{os.getpid()}.") and seen[0].endswith(".tmp")
+
+
+def test_streams_are_written_through_not_replaced(tmp_path):
+    import threading
+
+    fifo = tmp_path / "out"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    atomic_write_text(fifo, "report\n")
+    reader.join(timeout=30)
+    assert got == ["report\n"] and stat.S_ISFIFO(fifo.stat().st_mode)
+    atomic_write_text(os.devnull, "discarded")
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
