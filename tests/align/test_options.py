@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 import pytest
 
 from alignqa.align import align
@@ -56,3 +58,7 @@ def test_smallest_full_grid_takes_the_coarse_to_fine_path():
     result = align(src, list(src), BagOfWordsEmbedder(), full_grid_cells=1024)
     assert result.stats["levels"] >= 2
     assert all(b.src == b.tgt for b in result.beads)
+
+
+def test_every_option_has_a_range():
+    assert {f.name for f in fields(AlignOptions)} == set(RANGES)

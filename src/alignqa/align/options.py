@@ -30,9 +30,9 @@ RANGES: dict[str, tuple[float, float]] = {
 
 def _out_of_range(name: str, value: Any) -> str | None:
     """Why ``value`` is no valid ``name``, or None when it is."""
-    low, high = RANGES[name]
     if isinstance(value, float) and not math.isfinite(value):
         return f"must be a finite number, got {value!r}"
+    low, high = RANGES.get(name, (-math.inf, math.inf))
     if not low <= value <= high:
         return f"must be between {low} and {high}, got {value!r}"
     return None
