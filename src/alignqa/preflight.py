@@ -35,12 +35,13 @@ def validate_inputs(config: Config, roots: Iterable[Path]) -> None:
                 load_glossary(glossary)  # cached: the check reads it again for free
 
 
-def validate_outputs(formats: Sequence[str], output: Path | None, *, report_dir: Path | None,
-                     baseline_out: Path | None = None) -> None:
+def validate_outputs(formats: Sequence[str], output: Path | None, *,
+                     report_dir: Path | None) -> None:
     """Raise InputError/ConfigError now if any output of the run could not be written later.
 
     ``formats``/``output`` as for :func:`alignqa.report.formats.write_outputs`; ``report_dir`` is
-    the HTML report's folder (None: no report); ``baseline_out`` the baseline to be written.
+    the HTML report's folder (None: no report). A baseline to write is checked with
+    :func:`check_writable_file`.
     """
     from .report.formats import plan_outputs
 
@@ -51,8 +52,6 @@ def validate_outputs(formats: Sequence[str], output: Path | None, *, report_dir:
     for path in plan.values():
         if path is not None:
             check_writable_file(path)
-    if baseline_out is not None:
-        check_writable_file(baseline_out)
     if report_dir is not None:
         check_writable_dir(report_dir)
         check_writable_dir(report_dir / "pairs")
