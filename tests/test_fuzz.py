@@ -27,7 +27,7 @@ from alignqa.glossary import load_glossary
 from alignqa.segment import segment_lines, segment_text
 
 # FUZZ_EXAMPLES=2000 for a longer hunt; the default keeps the whole file to a few seconds.
-FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "40")), deadline=None,
+FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "100")), deadline=None,
                 database=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                       HealthCheck.too_slow])
 _names = itertools.count()
