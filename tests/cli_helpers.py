@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 
 import pytest
@@ -17,12 +16,7 @@ class CliRun:
     err: str
 
 
-def run_cli(args: list[str], capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> CliRun:
-    monkeypatch.setattr(sys, "argv", ["alignqa", *map(str, args)])
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+def run_cli(args: list, capsys: pytest.CaptureFixture) -> CliRun:
+    code = main([str(a) for a in args])
     captured = capsys.readouterr()
     return CliRun(code, captured.out, captured.err)

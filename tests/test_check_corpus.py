@@ -52,10 +52,10 @@ def test_every_pair_aligned_and_signed(corpus_result):
     assert "multilingual-e5-small" in corpus_result.signature["model"]
 
 
-def test_cli_exit_1_and_json_round_trip(tmp_path, capsys, monkeypatch, shared_model):
+def test_cli_exit_1_and_json_round_trip(tmp_path, capsys, shared_model):
     out = tmp_path / "out.json"
     run = run_cli(["check", CORPUS, "--output-dir", tmp_path / "reports", "--format", "json",
-                   "-o", out, "-q"], capsys, monkeypatch)
+                   "-o", out, "-q"], capsys)
     assert run.code == 1, run.err
     data = json.loads(out.read_text(encoding="utf-8"))
     findings = [Finding.from_dict(d) for d in data["findings"]]
@@ -64,29 +64,29 @@ def test_cli_exit_1_and_json_round_trip(tmp_path, capsys, monkeypatch, shared_mo
     assert (tmp_path / "reports" / "index.html").is_file()
 
 
-def test_same_input_same_output(tmp_path, capsys, monkeypatch, shared_model):
+def test_same_input_same_output(tmp_path, capsys, shared_model):
     outputs = []
     for i in range(2):
         run = run_cli(["check", CORPUS, "--no-report", "--format", "sarif", "-q",
-                       "-o", tmp_path / f"{i}.sarif"], capsys, monkeypatch)
+                       "-o", tmp_path / f"{i}.sarif"], capsys)
         assert run.code == 1
         outputs.append((tmp_path / f"{i}.sarif").read_bytes())
     assert outputs[0] == outputs[1]
 
 
-def test_exit_zero_and_fail_on(tmp_path, capsys, monkeypatch, shared_model):
+def test_exit_zero_and_fail_on(tmp_path, capsys, shared_model):
     base = ["check", CORPUS, "--no-report", "-q"]
-    assert run_cli([*base, "--exit-zero"], capsys, monkeypatch).code == 0
-    text = run_cli(base, capsys, monkeypatch)
+    assert run_cli([*base, "--exit-zero"], capsys).code == 0
+    text = run_cli(base, capsys)
     assert text.code == 1 and "Taustiņu izņemšana" in text.out
 
 
-def test_baseline_round_trip(tmp_path, capsys, monkeypatch, shared_model):
+def test_baseline_round_trip(tmp_path, capsys, shared_model):
     baseline = tmp_path / "baseline.json"
     base = ["check", CORPUS, "--no-report", "-q", "--baseline", baseline]
-    assert run_cli([*base, "--update-baseline"], capsys, monkeypatch).code == 0
+    assert run_cli([*base, "--update-baseline"], capsys).code == 0
     assert baseline.is_file()
-    run = run_cli([*base, "--format", "json"], capsys, monkeypatch)
+    run = run_cli([*base, "--format", "json"], capsys)
     assert run.code == 0, run.out
     assert json.loads(run.out)["findings"] == []
 

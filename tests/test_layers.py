@@ -14,7 +14,8 @@ PACKAGE = Path(alignqa.__file__).parent
 # Lowest first. Top-level modules not named here are the top layer (pipeline, config, cli, ...).
 LAYERS: list[set[str]] = [
     {"errors"},
-    {"text", "languages", "findings", "document", "alignment", "atomic", "glossary", "suppress"},
+    {"files", "text", "languages", "findings", "document", "alignment", "atomic", "glossary",
+     "suppress"},
     {"segment"},
     {"embed"},
     {"align"},

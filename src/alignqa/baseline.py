@@ -21,6 +21,7 @@ from pathlib import Path
 from . import __version__
 from .atomic import atomic_write_text
 from .errors import InputError
+from .files import DEFAULT_MAX_FILE_SIZE, read_regular_file
 from .findings import Finding, sort_key
 
 VERSION = 1
@@ -58,25 +59,29 @@ def write_baseline(path: str | Path, findings: Iterable[Finding]) -> int:
 def load_baseline(path: str | Path) -> set[str]:
     """Fingerprints recorded in a baseline file; an InputError naming the file if it is unusable."""
     p = Path(path)
+    if not p.exists() and not p.is_symlink():
+        raise InputError("baseline file not found (create it with --update-baseline)", p)
     try:
-        raw = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError("baseline file not found (create it with --write-baseline)", p) from None
-    except IsADirectoryError:
-        raise InputError("baseline is a directory, expected a JSON file", p) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read baseline: {exc}", p) from None
+        raw = read_regular_file(p, 10 * DEFAULT_MAX_FILE_SIZE, what="JSON file").decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"cannot read baseline: not UTF-8 ({exc.reason} at byte {exc.start})",
+                         p) from None
+    except InputError as exc:
+        raise InputError(f"cannot read baseline: {exc.message}", p) from None
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise InputError(f"baseline is not valid JSON: {exc.msg} at line {exc.lineno} column "
                          f"{exc.colno}", p) from None
+    except RecursionError:
+        raise InputError("baseline is not valid JSON: arrays or objects nested too deeply",
+                         p) from None
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
         raise InputError("baseline must be a JSON object with a 'findings' list", p)
     version = data.get("version")
     if version != VERSION:
         raise InputError(f"unsupported baseline version {version!r} (this alignqa reads "
-                         f"version {VERSION}); write it again with --write-baseline", p)
+                         f"version {VERSION}); write it again with --update-baseline", p)
     out: set[str] = set()
     for i, entry in enumerate(data["findings"]):
         fp = entry.get("fingerprint") if isinstance(entry, dict) else None

@@ -1,37 +1,71 @@
 """The command line: parse options, call the library, map errors to exit codes.
 
-Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage or input error.
+Exit codes: 0 no finding at or above --fail-on, 1 findings and nothing else, 2 usage, input or
+environment error (one line on stderr), 70 internal error (a bug: traceback, then one line),
+130 interrupted. ``main(argv)`` returns the code; the console script exits with it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import stat
 import sys
+import traceback
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
 from . import __version__
 from .config import FORMAT_NAMES, Config, load_config
-from .errors import AlignQAError, InputError
+from .errors import AlignQAError, ConfigError, InputError
+from .files import stat_named
 from .findings import Severity
 from .languages import validate_language
 
 EXIT_USAGE = 2
+EXIT_INTERNAL = 70  # sysexits' EX_SOFTWARE: neither a clean run (0) nor findings (1)
+EXIT_INTERRUPTED = 130
+_LAST_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last date Python can show
 
 
 def _language_of(path: Path, given: str | None) -> str:
-    """--lang wins; otherwise the file's language folder decides."""
+    """--lang wins; otherwise the file's language folder decides. A path that cannot be read is
+    reported as such first: its folder name is beside the point then."""
+    if stat.S_ISDIR(stat_named(path).st_mode):
+        raise InputError("is a directory, expected a file", path)
     if given:
-        return validate_language(given)
+        try:
+            return validate_language(given)
+        except InputError as exc:
+            raise InputError(f"--lang: {exc.message}", path) from None
     try:
-        return validate_language(path.resolve().parent.name)
+        return validate_language(Path(os.path.realpath(path)).parent.name)
     except InputError:
         raise InputError("cannot tell the document's language from its folder; pass --lang",
                          path) from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _require_stdout(what: str, hint: str = "") -> None:
+    from .preflight import stdout_open
+
+    if not stdout_open():
+        raise InputError(f"stdout is closed; nowhere to write the {what}{hint}")
+
+
+class _Commands(click.Group):
+    def invoke(self, ctx: click.Context):
+        # click answers a broken pipe itself with a silent exit 1, the code for findings.
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            _silence_stdout()
+            raise InputError("stdout: closed before all output was written (broken pipe)") from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="alignqa")
 def cli() -> None:
     """Align translations with their source and flag what a reviewer must see."""
@@ -43,11 +77,14 @@ def cli() -> None:
 @click.option("--presplit", is_flag=True, help="Each input line is one segment.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="One segment per line, or JSON with positions.")
-def segment(file: Path, lang: str | None, presplit: bool, fmt: str) -> None:
+def segment(file: Path, lang: str | None, presplit: bool, fmt: str) -> int:
     """Split FILE into headings, list items and sentences."""
     from .segment import load_document
 
-    doc = load_document(file, _language_of(file, lang), presplit=presplit)
+    language = _language_of(file, lang)
+    config = load_config(None, file)
+    _require_stdout("segments")
+    doc = load_document(file, language, presplit=presplit, max_size=config.max_file_size)
     if fmt == "json":
         rows = [{"text": s.text, "kind": s.kind, "line": s.line, "column": s.column,
                  "start": s.start, "end": s.end, "marker": s.marker} for s in doc.segments]
@@ -56,6 +93,7 @@ def segment(file: Path, lang: str | None, presplit: bool, fmt: str) -> None:
     else:
         for s in doc.segments:
             click.echo(s.text)
+    return 0
 
 
 @cli.command()
@@ -67,29 +105,41 @@ def segment(file: Path, lang: str | None, presplit: bool, fmt: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "tsv", "beads", "tmx"]),
               default="text", show_default=True)
 @click.option("--model", help="sentence-transformers model name or path (default: bundled).")
-@click.option("--max-bead", type=click.IntRange(1, 20), default=None,
+@click.option("--max-bead", type=click.IntRange(1, None), default=None,
               help="Most segments on one side of a bead.")
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write here, not stdout.")
 @click.option("--config", "config_file", type=click.Path(path_type=Path), help="Config file.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def align(source: Path, target: Path, source_lang: str | None, target_lang: str | None,
           presplit: bool, fmt: str, model: str | None, max_bead: int | None,
-          output: Path | None, config_file: Path | None, quiet: bool) -> None:
+          output: Path | None, config_file: Path | None, quiet: bool) -> int:
     """Align SOURCE with its translation TARGET, sentence by sentence."""
-    from .align import align_documents
+    from .align import AlignOptions, align_documents
     from .align.formats import render
     from .atomic import atomic_write_bytes
     from .embed import load_embedder
+    from .preflight import check_writable_file
     from .segment import load_document
 
     config = load_config(config_file, source)
-    src = load_document(source, _language_of(source, source_lang), presplit=presplit)
-    tgt = load_document(target, _language_of(target, target_lang), presplit=presplit)
-    embedder = load_embedder(model or config.model, cache_dir=config.resolve(config.cache_dir),
-                             quiet=quiet)
+    if output:
+        check_writable_file(output)
+    else:
+        _require_stdout("alignment", " (use --output FILE)")
     options = dict(config.align)
     if max_bead:
         options.update(max_bead_side=max_bead, max_bead_total=max_bead + 1)
+    try:
+        AlignOptions.from_mapping(options)  # range errors now, not after the model loads
+    except ConfigError as exc:
+        raise click.BadParameter(exc.message.replace("aligner option max_bead_side ", ""),
+                                 param_hint="'--max-bead'") from None
+    src = load_document(source, _language_of(source, source_lang), presplit=presplit,
+                        max_size=config.max_file_size)
+    tgt = load_document(target, _language_of(target, target_lang), presplit=presplit,
+                        max_size=config.max_file_size)
+    embedder = load_embedder(model or config.model, cache_dir=config.resolve(config.cache_dir),
+                             quiet=quiet)
     alignment = align_documents(src, tgt, embedder, **options)
     out = render(alignment, [s.text for s in src.segments], [s.text for s in tgt.segments], fmt,
                  src.lang, tgt.lang)
@@ -99,6 +149,7 @@ def align(source: Path, target: Path, source_lang: str | None, target_lang: str 
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
+    return 0
 
 
 @cli.command()
@@ -126,36 +177,44 @@ def align(source: Path, target: Path, source_lang: str | None, target_lang: str 
 def check(paths: tuple[Path, ...], config_file: Path | None, formats: tuple[str, ...],
           output: Path | None, output_dir: Path | None, no_report: bool, fail_on: str | None,
           exit_zero: bool, baseline: Path | None, update_baseline: bool,
-          changed_only: str | None, model: str | None, quiet: bool) -> None:
+          changed_only: str | None, model: str | None, quiet: bool) -> int:
     """Check every translation under PATHS (corpus folders or files) against its source."""
     from .baseline import write_baseline
     from .gating import exit_code
     from .pipeline import run_check
+    from .preflight import check_writable_file, validate_outputs
     from .report.formats import write_outputs
     from .report.html import write_html_report
 
     if not paths:
         raise click.UsageError("give at least one corpus folder or file, e.g. 'alignqa check corpus/'")
+    for path in paths:
+        stat_named(path)  # a broken link or a loop says so, before any config is looked for
     config = load_config(config_file, paths[0])
     _apply_overrides(config, model=model, fail_on=fail_on, formats=formats, baseline=baseline,
                      output_dir=output_dir)
     if update_baseline and not config.baseline:
         raise click.UsageError("--update-baseline needs --baseline FILE (or 'baseline' in config)")
+    # Every output place is tested before the model loads; nothing is written before the run ends.
     if update_baseline:
         config.baseline, baseline_file = None, config.resolve(config.baseline)
+        check_writable_file(baseline_file)
+    else:
+        validate_outputs(config.format, output,
+                         report_dir=None if no_report else config.resolve(config.output_dir))
 
     result = run_check(paths, config, changed_since=changed_only, quiet=quiet)
 
     if update_baseline:
         write_baseline(baseline_file, result.findings)
         click.echo(f"wrote {len(result.findings)} fingerprints to {baseline_file}", err=True)
-        sys.exit(0)
+        return 0
     if not no_report and result.pairs:
         index = write_html_report(result, config.resolve(config.output_dir))
         if not quiet:
             click.echo(f"HTML report: {index}", err=True)
     write_outputs(result, config.format, output, quiet=quiet)
-    sys.exit(exit_code(result.findings, config.fail_on_severity, exit_zero))
+    return exit_code(result.findings, config.fail_on_severity, exit_zero)
 
 
 def _apply_overrides(config: Config, **options) -> None:
@@ -172,22 +231,68 @@ def _apply_overrides(config: Config, **options) -> None:
         config.output_dir = str(Path(options["output_dir"]).resolve())
 
 
-def main() -> None:
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line on ``argv`` (default ``sys.argv[1:]``) and return the exit code."""
+    args = [str(a) for a in (sys.argv[1:] if argv is None else argv)]
     try:
-        cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("alignqa: interrupted", err=True)
-        sys.exit(130)
+        _check_environment()
+        code = cli.main(args, prog_name="alignqa", standalone_mode=False)
+        return code if isinstance(code, int) else 0
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        _error("interrupted", prefix="alignqa: ")
+        return EXIT_INTERRUPTED
     except click.ClickException as exc:
-        exc.show()
-        sys.exit(EXIT_USAGE)
+        ctx = getattr(exc, "ctx", None)
+        hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+        _error(exc.format_message() + hint)
+        return EXIT_USAGE
     except AlignQAError as exc:
-        click.echo(f"alignqa: error: {exc}", err=True)
-        sys.exit(EXIT_USAGE)
-    except KeyboardInterrupt:
-        click.echo("alignqa: interrupted", err=True)
-        sys.exit(130)
+        _error(str(exc))
+        return EXIT_USAGE
+    except OSError as exc:
+        # The environment, not the input: a full disk, a folder that vanished, no permission.
+        where = f"{exc.filename}: " if exc.filename else ""
+        _error(f"{where}{exc.strerror or exc}")
+        return EXIT_USAGE
+    except MemoryError:
+        _error("out of memory; a smaller 'max-file-size' keeps documents within bounds")
+        return EXIT_USAGE
+    except Exception:
+        traceback.print_exc()
+        _error(f"internal error (a bug in alignqa {__version__}; please report it with the "
+               "traceback above)")
+        return EXIT_INTERNAL
+
+
+def _check_environment() -> None:
+    """SOURCE_DATE_EPOCH dates the reports; a bad value is an error here, not a traceback from the
+    numpy import that also reads it (numpy.f2py calls int() on it)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None:
+        return
+    if not epoch.strip():
+        del os.environ["SOURCE_DATE_EPOCH"]  # empty means unset, as most build tools read it
+    elif not epoch.strip().isdigit() or int(epoch) > _LAST_EPOCH:
+        raise ConfigError(f"SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01, got "
+                          f"{epoch!r}")
+
+
+def _error(message: str, prefix: str = "alignqa: error: ") -> None:
+    """One line on stderr whatever the message holds: a file name may contain a newline."""
+    from .report.common import printable
+
+    with contextlib.suppress(OSError, ValueError):  # stderr gone too: the exit code is left
+        click.echo(prefix + printable(message), err=True)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so Python's own flush at exit does not fail on it again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())  # as the console script does with the returned code

@@ -6,12 +6,14 @@ ConfigError naming the file and the key. Check options live under ``[tool.alignq
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError
+from .errors import ConfigError, InputError
+from .files import DEFAULT_MAX_FILE_SIZE, parse_size, read_regular_file
 from .findings import Severity
 from .languages import validate_language
 
@@ -30,6 +32,8 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     glossary: str | None = None
     baseline: str | None = None
+    # Documents larger than this many bytes are refused rather than segmented for minutes.
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
     # Glob (relative to the corpus root, e.g. "lv/legal/*.md") -> check ids ignored there ("*" = all).
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     # Aligner options (alignqa.align.AlignOptions field names), validated by the aligner.
@@ -67,6 +71,7 @@ _TOP_TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
     "exclude": (list, "glob patterns to skip"),
     "glossary": (str, "glossary file (CSV, TSV or TBX)"),
     "baseline": (str, "baseline file of known finding fingerprints"),
+    "max-file-size": ((int, str), "largest document read, in bytes or as '10 MB' (default 10 MB)"),
     "per-file-ignores": (dict, "glob relative to the corpus root -> list of check ids to ignore"),
     "align": (dict, "aligner options: max-bead-side, max-bead-total, band-width, ... (docs/aligner.md)"),
     "checks": (dict, "per-check options: enabled, severity and the check's own options"),
@@ -104,6 +109,11 @@ def config_from_mapping(data: dict[str, Any], path: Path | None = None) -> Confi
             cfg.align = _align_options(value, path)
         elif key == "checks":
             cfg.checks = _check_options(value, {c.id: c for c in all_checks()}, path)
+        elif key == "max-file-size":
+            try:
+                cfg.max_file_size = parse_size(value)
+            except ValueError as exc:
+                raise ConfigError(f"config key 'max-file-size': {exc}", path) from None
         else:
             setattr(cfg, _kebab_to_snake(key), value)
 
@@ -179,18 +189,20 @@ def _check_options(table: dict[str, Any], known: dict[str, Any], path: Path | No
 
 def load_config_file(path: Path) -> Config:
     """Load ``alignqa.toml`` (top-level keys) or ``pyproject.toml`` (``[tool.alignqa]``)."""
+    if not path.exists() and not path.is_symlink():
+        raise ConfigError("config file not found", path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ConfigError("config file not found", path) from None
-    except OSError as exc:
-        raise ConfigError(f"cannot read config: {exc.strerror or exc}", path) from None
+        raw = read_regular_file(path, what="config file")
+    except InputError as exc:
+        raise ConfigError(f"cannot read config: {exc.message}", path) from None
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise ConfigError("config is not valid UTF-8", path) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"invalid TOML: {exc}", path) from None
+    except RecursionError:
+        raise ConfigError("invalid TOML: arrays or tables nested too deeply", path) from None
     if path.name == "pyproject.toml" or "tool" in data:
         tool = data.get("tool", {})
         table = tool.get("alignqa", {}) if isinstance(tool, dict) else {}
@@ -202,7 +214,7 @@ def load_config_file(path: Path) -> Config:
 
 def find_config(start: Path) -> Path | None:
     """The nearest alignqa.toml, or pyproject.toml with a [tool.alignqa] table, at or above start."""
-    here = start.resolve()
+    here = Path(os.path.realpath(start))  # not Path.resolve(): it raises on a symlink loop
     if here.is_file():
         here = here.parent
     for folder in (here, *here.parents):
@@ -218,7 +230,7 @@ def find_config(start: Path) -> Path | None:
 def _has_tool_table(path: Path) -> bool:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         # A broken pyproject that is not ours to judge: only fail on it when it names alignqa.
         return "[tool.alignqa" in path.read_text(encoding="utf-8", errors="replace")
     return isinstance(data.get("tool"), dict) and "alignqa" in data["tool"]

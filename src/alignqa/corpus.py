@@ -6,12 +6,16 @@ same relative paths. A folder name is an ISO 639-1 code and decides its files' l
 
 from __future__ import annotations
 
+import errno
 import fnmatch
+import os
+import stat
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .errors import InputError
+from .files import missing_reason
 from .languages import validate_language
 
 
@@ -41,15 +45,41 @@ class Corpus:
 
 def find_root(path: Path, source_lang: str) -> Path:
     """The corpus root for a path given on the command line: the root itself, a language folder,
-    or a file inside one."""
-    p = path.resolve()
-    if p.is_dir() and (p / source_lang).is_dir():
+    or a file inside one. A language folder is never a root, even when it holds a folder named
+    like the source language (``lv/en/``)."""
+    p = _real(path)
+    if p.is_dir() and (p / source_lang).is_dir() and not _is_language_folder(p, source_lang):
         return p
     for parent in (p, *p.parents):
         if (parent.parent / source_lang).is_dir() and parent.parent != parent:
             return parent.parent
+    hint = next((f" (found '{c.name}/': language folders are lower case)"
+                 for folder in (p, *p.parents)[:3] if folder.is_dir()
+                 for c in _subfolders(folder) if c.name.lower() == source_lang), "")
     raise InputError(f"not a corpus: no '{source_lang}/' source folder here or above "
-                     f"(expected <corpus>/<lang>/<file>)", path)
+                     f"(expected <corpus>/<lang>/<file>){hint}", path)
+
+
+def _real(path: Path) -> Path:
+    """``path.resolve()`` that does not raise on a symlink loop (Python 3.11's does)."""
+    return Path(os.path.realpath(path))
+
+
+def _is_language_folder(folder: Path, source_lang: str) -> bool:
+    if folder.parent == folder or not (folder.parent / source_lang).is_dir():
+        return False
+    try:
+        validate_language(folder.name)
+    except InputError:
+        return False
+    return True
+
+
+def _subfolders(folder: Path) -> list[Path]:
+    try:
+        return [c for c in folder.iterdir() if c.is_dir()]
+    except OSError:
+        return []
 
 
 def _matches(rel: str, patterns: list[str]) -> bool:
@@ -58,13 +88,36 @@ def _matches(rel: str, patterns: list[str]) -> bool:
                for pat in patterns)
 
 
-def _documents(folder: Path, include: list[str], exclude: list[str]) -> set[PurePosixPath]:
+def _unlistable(exc: OSError) -> None:
+    raise InputError(f"cannot list folder: {exc.strerror or exc}", exc.filename)
+
+
+def _documents(folder: Path, include: list[str], exclude: list[str],
+               skipped: list[str]) -> set[PurePosixPath]:
+    """Relative paths of the regular files matching ``include``; matching special files, broken
+    links and link loops are named in ``skipped``. An unreadable folder is an InputError: its
+    documents would otherwise look missing."""
     found = set()
-    for f in folder.rglob("*"):
-        if not f.is_file() or any(part.startswith(".") for part in f.relative_to(folder).parts):
-            continue
-        rel = f.relative_to(folder).as_posix()
-        if _matches(rel, include) and not _matches(rel, exclude):
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=_unlistable):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            f = Path(dirpath) / name
+            rel = f.relative_to(folder).as_posix()
+            if name.startswith(".") or not _matches(rel, include) or _matches(rel, exclude):
+                continue
+            try:
+                mode = f.stat().st_mode
+            except FileNotFoundError:
+                skipped.append(f"{f}: {missing_reason(f)}; skipped")
+                continue
+            except OSError as exc:
+                if exc.errno == errno.ELOOP:
+                    skipped.append(f"{f}: symbolic link loop; skipped")
+                    continue
+                raise InputError(f"cannot read: {exc.strerror or exc}", f) from None
+            if not stat.S_ISREG(mode):
+                skipped.append(f"{f}: not a regular file; skipped")
+                continue
             found.add(PurePosixPath(rel))
     return found
 
@@ -79,15 +132,18 @@ def discover(root: Path, source_lang: str, include: list[str], exclude: list[str
                        if d.is_dir() and not d.name.startswith((".", "_")))
     for name in languages:
         validate_language(name, root / name)
+        if name != name.lower():
+            raise InputError(f"language folder names are lower case: rename it to "
+                             f"'{name.lower()}'", root / name)
     corpus = Corpus(root=root, source_lang=source_lang)
-    sources = _documents(src_dir, include, exclude)
+    sources = _documents(src_dir, include, exclude, corpus.notices)
     translated: set[PurePosixPath] = set()
     for lang in languages:
         if lang == source_lang:
             continue
-        for rel in sorted(_documents(root / lang, include, exclude)):
+        for rel in sorted(_documents(root / lang, include, exclude, corpus.notices)):
             pair = DocumentPair(root, rel, source_lang, lang)
-            if only is not None and not ({pair.source_path.resolve(), pair.target_path.resolve()}
+            if only is not None and not ({_real(pair.source_path), _real(pair.target_path)}
                                          & only):
                 continue
             if rel in sources:
@@ -97,7 +153,7 @@ def discover(root: Path, source_lang: str, include: list[str], exclude: list[str
                 corpus.notices.append(f"{root / lang / rel}: translation without a source "
                                       f"({source_lang}/{rel} does not exist)")
     for rel in sorted(sources - translated):
-        if only is not None and (src_dir / rel).resolve() not in only:
+        if only is not None and _real(src_dir / rel) not in only:
             continue
         corpus.notices.append(f"{src_dir / rel}: source without any translation")
     return corpus

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
+from .files import DEFAULT_MAX_FILE_SIZE, read_regular_file
 
 HEADING = "heading"
 LIST_ITEM = "list-item"
@@ -59,11 +60,18 @@ def decode_bytes(data: bytes, path: str | Path) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                text = data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise InputError(f"cannot decode as {encoding}: {exc.reason} at byte {exc.start}",
                                  path) from None
-    if b"\x00" in data[:8192]:
+            if "\x00" in text:
+                raise InputError("binary file (NUL characters), not a text document", path)
+            return text
+    if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        if utf16:
+            raise InputError(f"UTF-16 ({utf16}) without a byte-order mark; save it as UTF-8, or "
+                             "UTF-16 with a BOM", path)
         raise InputError("binary file (NUL bytes), not a text document", path)
     try:
         return data.decode("utf-8")
@@ -73,17 +81,31 @@ def decode_bytes(data: bytes, path: str | Path) -> str:
             "save it as UTF-8, or UTF-16 with a BOM", path) from None
 
 
-def read_text(path: str | Path) -> str:
-    """Read a document's text with newlines normalised to ``\\n``; reject missing, binary, empty."""
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The byte order when the NULs fall as in UTF-16 text of a Latin script, else None.
+
+    Such text has a NUL as the high byte of nearly every character and almost never elsewhere.
+    """
+    sample = data[:65536]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd >= 0.3 * half and even <= 0.02 * half:
+        return "little-endian"
+    if even >= 0.3 * half and odd <= 0.02 * half:
+        return "big-endian"
+    return None
+
+
+def read_text(path: str | Path, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
+    """Read a document's text with newlines normalised to ``\\n``.
+
+    Only a regular file of at most ``max_size`` bytes is read; missing, special, binary and empty
+    files are an InputError naming the file.
+    """
     p = Path(path)
-    if not p.exists():
-        raise InputError("no such file", p)
-    if p.is_dir():
-        raise InputError("is a directory, expected a file", p)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", p) from None
+    data = read_regular_file(p, max_size, what="file")
     text = decode_bytes(data, p).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError("empty document", p)

@@ -1,7 +1,8 @@
 """The exit status a CI job gates on, as ruff, sqlfluff and vale set it.
 
-0: no finding reaches the fail-on level (or ``--exit-zero``); 1: at least one does. Status 2, for
-usage and input errors, is the CLI's: it never gets as far as findings.
+0: no finding reaches the fail-on level (or ``--exit-zero``); 1: at least one does. Status 2 (usage,
+input and environment errors) and 70 (internal errors) are the CLI's: it never gets as far as
+findings then.
 """
 
 from __future__ import annotations

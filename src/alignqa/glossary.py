@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from .document import decode_bytes
 from .errors import InputError
+from .files import missing_reason, read_regular_file
 from .languages import validate_language
 
 COLUMNS = ("source", "target", "lang", "source_lang", "dnt", "forbidden", "note")
@@ -64,8 +66,12 @@ def load_glossary(path: str | Path) -> Glossary:
     p = Path(path)
     try:
         stat = p.stat()
-    except OSError:
-        raise InputError("no such glossary file", p) from None
+    except FileNotFoundError:
+        reason = missing_reason(p)
+        raise InputError("no such glossary file" if reason == "no such file" else
+                         f"glossary: {reason}", p) from None
+    except OSError as exc:
+        raise InputError(f"cannot read glossary: {exc.strerror or exc}", p) from None
     return _load(p.resolve(), stat.st_mtime_ns, stat.st_size)
 
 
@@ -76,7 +82,7 @@ def _load(path: Path, _mtime: int, _size: int) -> Glossary:
     if suffix not in (".csv", ".tsv", ".tab", ".tbx"):
         raise InputError(f"unknown glossary format {suffix or '(no extension)'!r} "
                          "(expected .csv, .tsv or .tbx)", path)
-    data = path.read_bytes()
+    data = read_regular_file(path, what="glossary file")
     entries = _read_tbx(data, path) if suffix == ".tbx" else _read_table(
         decode_bytes(data, path), "," if suffix == ".csv" else "\t", path)
     if not entries:
@@ -85,11 +91,9 @@ def _load(path: Path, _mtime: int, _size: int) -> Glossary:
 
 
 def _read_table(text: str, delimiter: str, path: Path) -> list[GlossaryEntry]:
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     header: list[str] | None = None
     entries = []
-    for row in reader:
-        line = reader.line_num
+    for line, last, row in _rows(text, delimiter, path):
         if not any(cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
             continue
         if header is None:
@@ -100,11 +104,36 @@ def _read_table(text: str, delimiter: str, path: Path) -> list[GlossaryEntry]:
             raise InputError(f"line {line}: {len(row)} fields but the header names "
                              f"{len(header)}", path)
         cells = {name: value.strip() for name, value in zip(header, row, strict=False)}
+        broken = [name for name, value in cells.items() if name != "note" and "\n" in value]
+        if broken:
+            raise InputError(f"line {line}: the {broken[0]} field runs on to line {last}; a term "
+                             "is one line (unterminated quote?)", path)
         entries.append(_entry(cells, line, path))
     if header is None:
         raise InputError("empty glossary: expected a header row such as 'source,lang,target,note'",
                          path)
     return entries
+
+
+def _rows(text: str, delimiter: str, path: Path) -> Iterator[tuple[int, int, list[str]]]:
+    """(first line, last line, cells) of each row, parsed strictly: a stray or unterminated quote would
+    otherwise swallow every later row into one cell and the check would quietly do nothing."""
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+    line = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            problem = str(exc)
+            if "end of data" in problem:
+                problem = "a quoted field is never closed (unterminated quote)"
+            elif "field limit" in problem:
+                problem = f"a field is longer than {csv.field_size_limit():,} characters"
+            raise InputError(f"line {line}: {problem}", path) from None
+        yield line, reader.line_num, row
+        line = reader.line_num + 1
 
 
 def _check_header(header: list[str], line: int, path: Path) -> None:
@@ -181,6 +210,13 @@ def _read_tbx(data: bytes, path: Path) -> list[GlossaryEntry]:
         store = tbxfile(io.BytesIO(data))
     except etree.XMLSyntaxError as exc:
         raise InputError(f"line {exc.lineno}: not well-formed TBX: {exc.msg}", path) from None
+    dtd = store.document.docinfo.internalDTD
+    declared = sorted(e.name for e in dtd.iterentities()) if dtd is not None else []
+    if declared:
+        # translate-toolkit's parser resolves none of them (no XXE, no entity bombs); say so
+        # rather than report the glossary as empty.
+        raise InputError(f"line 1: the DOCTYPE declares XML entities ({', '.join(declared[:5])}), "
+                         "which alignqa never expands; write the terms out", path)
     root_lang = getXMLlang(store.document.getroot())
     if not root_lang:
         raise InputError("line 1: <martif> has no xml:lang naming the source language", path)

@@ -29,6 +29,8 @@ from .corpus import DocumentPair, changed_files, discover, find_glossary, find_r
 from .document import Document
 from .errors import InputError
 from .findings import Finding, Severity, sort_key
+from .preflight import validate_inputs
+from .progress import Progress
 from .results import PairResult, RunResult
 from .segment import load_document
 from .suppress import apply_suppressions
@@ -58,13 +60,16 @@ def run_check(paths: Sequence[str | Path], config: Config, *, embedder=None,
         if changed is not None:
             return RunResult(pairs=[], notices=[*notices, "no changed document pairs to check"],
                              signature=signature(config, None))
+        why = f" ({notices[0]}{f'; {len(notices) - 1} more notices' if notices[1:] else ''})" \
+            if notices else ""
         raise InputError("no translations to check: every language folder beside the source "
-                         f"'{config.source_lang}/' is empty or missing", Path(paths[0]))
+                         f"'{config.source_lang}/' is empty or missing{why}", Path(paths[0]))
+    # Every input is read before the model loads, so that bad input fails fast.
     glossaries = {root: find_glossary(root, config.resolve(config.glossary)) for root in roots}
     baseline_path = config.resolve(config.baseline)
     baseline = load_baseline(baseline_path) if baseline_path else None
-    # Segment everything before loading the model so that bad input fails fast.
-    documents = segment_documents(pairs)
+    documents = segment_documents(pairs, config, quiet=quiet)
+    validate_inputs(config, glossaries.values())
 
     if embedder is None:
         from .embed import load_embedder
@@ -72,8 +77,12 @@ def run_check(paths: Sequence[str | Path], config: Config, *, embedder=None,
         embedder = load_embedder(config.model, cache_dir=config.resolve(config.cache_dir),
                                  quiet=quiet)
     checks = enabled_checks(config)
-    results = [check_pair(pair, documents, embedder, checks, config, glossaries[pair.root])
-               for pair in pairs]
+    progress = Progress(len(pairs), "checking, pair", quiet=quiet)
+    results = []
+    for pair in pairs:
+        progress.step(str(pair.target_path))
+        results.append(check_pair(pair, documents, embedder, checks, config,
+                                  glossaries[pair.root]))
     run_corpus_checks(results, checks, config, embedder, glossaries)
     suppressed = filter_findings(results, config, baseline)
     return RunResult(pairs=results, notices=notices, signature=signature(config, embedder),
@@ -114,14 +123,17 @@ def discover_pairs(roots: Roots, config: Config,
     return pairs, notices
 
 
-def segment_documents(pairs: Sequence[DocumentPair]) -> dict[Path, Document]:
+def segment_documents(pairs: Sequence[DocumentPair], config: Config, *,
+                      quiet: bool = True) -> dict[Path, Document]:
     """Every document of ``pairs``, read and segmented once (a source serves all its translations)."""
     documents: dict[Path, Document] = {}
+    progress = Progress(len(pairs), "segmenting, pair", quiet=quiet)
     for pair in pairs:
         for path, lang in ((pair.source_path, pair.source_lang),
                            (pair.target_path, pair.target_lang)):
             if path not in documents:
-                documents[path] = load_document(path, lang)
+                documents[path] = load_document(path, lang, max_size=config.max_file_size)
+        progress.step(str(pair.target_path))
     return documents
 
 

@@ -121,6 +121,16 @@ def test_reloads_when_the_file_changes(tmp_path: Path) -> None:
     ("terms.tbx", "<martif><text><body><termEntry>", "line 1: not well-formed TBX"),
     ("terms.tbx", TBX.replace(' xml:lang="en">\n<martifHeader', ">\n<martifHeader"),
      "<martif> has no xml:lang"),
+    # Strict CSV: a stray quote no longer swallows the rest of the file into one term.
+    ("terms.csv", 'source,target\nclient,klients\n"role,loma\nfee,maksa\n',
+     "line 3: a quoted field is never closed (unterminated quote)"),
+    ("terms.csv", 'source,target\n"role" x,loma\n', "line 2: ',' expected after '\"'"),
+    ("terms.csv", 'source,target\n"role\nfee",maksa\n',
+     "line 2: the source field runs on to line 3"),
+    ("terms.csv", "source,target\nclient," + "x" * 131_073 + "\n",
+     "line 2: a field is longer than 131,072 characters"),
+    ("terms.tbx", '<?xml version="1.0"?>\n<!DOCTYPE martif [<!ENTITY a "aaaa">]>\n<martif/>',
+     "line 1: the DOCTYPE declares XML entities (a)"),
 ])
 def test_malformed_glossary_is_an_input_error(tmp_path: Path, name: str, text: str | bytes,
                                               message: str) -> None:
@@ -129,6 +139,18 @@ def test_malformed_glossary_is_an_input_error(tmp_path: Path, name: str, text: s
         load_glossary(path)
     assert message in info.value.message
     assert info.value.path == str(path.resolve()) or info.value.path == str(path)
+
+
+def test_a_note_may_span_lines(tmp_path: Path) -> None:
+    path = write(tmp_path, "terms.csv", 'source,target,note\nclient,klients,"one\ntwo"\nfee,maksa,\n')
+    assert [(e.source, e.line) for e in load_glossary(path).entries] == [("client", 2), ("fee", 4)]
+
+
+def test_special_files_are_refused(tmp_path: Path) -> None:
+    fifo = tmp_path / "glossary.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="FIFO"):
+        load_glossary(fifo)
 
 
 def test_missing_file(tmp_path: Path) -> None:

@@ -51,3 +51,45 @@ def test_unencodable_text_writes_nothing(tmp_path):
         atomic_write_text(path, "\udc80")
     assert path.read_text(encoding="utf-8") == "old"
     assert os.listdir(tmp_path) == ["r.txt"]
+
+
+def test_temporaries_of_killed_writers_are_removed_live_ones_kept(tmp_path):
+    target = tmp_path / "r.json"
+    dead = tmp_path / ".r.json.4194305.0123456789ab.tmp"  # above Linux's largest pid
+    live = tmp_path / f".r.json.{os.getppid()}.0123456789ab.tmp"  # a writer still running
+    old = tmp_path / f".r.json.{os.getppid()}.ba9876543210.tmp"
+    other = tmp_path / ".other.json.4194305.0123456789ab.tmp"  # another target's: not ours
+    for path in (dead, live, old, other):
+        path.write_bytes(b"half")
+    os.utime(old, (1, 1))  # a day old: its pid may have been reused since
+    atomic_write_text(target, "{}")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [target.name, live.name, other.name])
+
+
+def test_temporary_names_carry_the_writer_pid(tmp_path, monkeypatch):
+    seen = []
+    real = os.replace
+
+    def spy(src, dst):
+        seen.append(os.path.basename(src))
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", spy)
+    atomic_write_text(tmp_path / "r.txt", "x")
+    assert seen[0].startswith(f".r.txt.{os.getpid()}.") and seen[0].endswith(".tmp")
+
+
+def test_streams_are_written_through_not_replaced(tmp_path):
+    import threading
+
+    fifo = tmp_path / "out"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    atomic_write_text(fifo, "report\n")
+    reader.join(timeout=30)
+    assert got == ["report\n"] and stat.S_ISFIFO(fifo.stat().st_mode)
+    atomic_write_text(os.devnull, "discarded")
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 from report_samples import HOSTILE, sample_run
 
 from alignqa.report import text
@@ -58,3 +60,12 @@ def test_excerpt_centres_on_the_span_and_marks_cuts():
     assert len(cut) <= 42
     assert excerpt("short\n  text") == "short text"
     assert excerpt(HOSTILE, width=30).endswith("…")
+
+
+def test_a_newline_in_a_file_name_stays_on_its_line():
+    result = sample_run()
+    finding = next(f for f in result.findings if f.target is not None)
+    finding.target = replace(finding.target, path="corpus/lv/two\nlines.md")
+    lines = text.render(result).splitlines()
+    assert len(lines) == len(result.findings) + 4
+    assert any(line.startswith("corpus/lv/two lines.md:") for line in lines)

@@ -2,10 +2,40 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from ..errors import ConfigError
+
+# The largest bead side anyone needs (the CLI's --max-bead cap too): memory and time grow with its
+# square, and 100,000 took 3 GB before aligning anything.
+MAX_BEAD_SIDE = 20
+# Inclusive (low, high) of every option. Beyond these a run is pointless, not merely slow: a full
+# grid under 32 x 32 cannot be reached by halving (the coarse-to-fine search would never stop), and
+# a larger one than 4M cells is quadratic memory for no measured gain.
+RANGES: dict[str, tuple[float, float]] = {
+    "max_bead_side": (1, MAX_BEAD_SIDE),
+    "max_bead_total": (2, 2 * MAX_BEAD_SIDE),
+    "skip": (-10.0, 10.0),
+    "merge_penalty": (0.0, 10.0),
+    "length_weight": (0.0, 10.0),
+    "margin_k": (1, 64),
+    "band_width": (1, 256),
+    "full_grid_cells": (32 * 32, 4_000_000),
+    "refine_radius": (0, 16),
+    "refine_below": (-10.0, 10.0),
+}
+
+
+def _out_of_range(name: str, value: Any) -> str | None:
+    """Why ``value`` is no valid ``name``, or None when it is."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"must be a finite number, got {value!r}"
+    low, high = RANGES.get(name, (-math.inf, math.inf))
+    if not low <= value <= high:
+        return f"must be between {low} and {high}, got {value!r}"
+    return None
 
 
 @dataclass(frozen=True)
@@ -39,20 +69,11 @@ class AlignOptions:
     refine_below: float = 0.05
 
     def __post_init__(self) -> None:
-        if self.max_bead_side < 1:
-            raise ConfigError(f"max_bead_side must be at least 1, got {self.max_bead_side}")
-        if self.max_bead_total < 2:
-            raise ConfigError(f"max_bead_total must be at least 2, got {self.max_bead_total}")
-        if self.margin_k < 1:
-            raise ConfigError(f"margin_k must be at least 1, got {self.margin_k}")
-        if self.band_width < 1:
-            raise ConfigError(f"band_width must be at least 1, got {self.band_width}")
-        if self.full_grid_cells < 1:
-            raise ConfigError(f"full_grid_cells must be positive, got {self.full_grid_cells}")
-        if self.refine_radius < 0:
-            raise ConfigError(f"refine_radius must be 0 or more, got {self.refine_radius}")
-        if self.length_weight < 0 or self.merge_penalty < 0:
-            raise ConfigError("length_weight and merge_penalty must be 0 or more")
+        problems = [f"{name} {problem}" for name, problem in
+                    ((f.name, _out_of_range(f.name, getattr(self, f.name))) for f in fields(self))
+                    if problem]
+        if problems:
+            raise ConfigError("; ".join(problems))
 
     @property
     def effective_band_width(self) -> int:
@@ -74,15 +95,20 @@ class AlignOptions:
         known = {f.name: f.type for f in fields(cls)}
         unknown = sorted(set(values) - set(known))
         if unknown:
-            raise ConfigError(f"unknown aligner option(s): {', '.join(unknown)} "
+            raise ConfigError(f"unknown aligner option(s): {', '.join(map(repr, unknown))} "
                               f"(known: {', '.join(sorted(known))})")
         default = cls()
         typed: dict[str, Any] = {}
+        problems: list[str] = []
         for name, value in values.items():
             want = type(getattr(default, name))
             if isinstance(value, bool) or not isinstance(value, int | float):
-                raise ConfigError(f"aligner option {name} must be a number, got {value!r}")
-            if want is int and not float(value).is_integer():
-                raise ConfigError(f"aligner option {name} must be an integer, got {value!r}")
-            typed[name] = want(value)
+                problems.append(f"{name} must be a number, got {value!r}")
+            elif want is int and not (math.isfinite(value) and float(value).is_integer()):
+                problems.append(f"{name} must be an integer, got {value!r}")
+            else:
+                typed[name] = want(value)
+                problems += [f"{name} {p}" for p in [_out_of_range(name, typed[name])] if p]
+        if problems:
+            raise ConfigError("; ".join(f"aligner option {p}" for p in problems))
         return replace(default, **typed)

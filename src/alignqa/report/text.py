@@ -18,6 +18,7 @@ from .common import (
     finite,
     one_line,
     plural,
+    printable,
     severity_counts_text,
     summarize,
 )
@@ -26,7 +27,7 @@ EXCERPT_WIDTH = 60
 
 
 def finding_line(f: Finding, cwd: Path | None = None) -> str:
-    path = display_path(f.path, cwd) or "-"
+    path = printable(display_path(f.path, cwd)) or "-"  # a file name may hold a newline
     line = f"{path}:{f.line}:{f.column}: {f.severity.value} {f.check} {one_line(f.message)}"
     if finite(f.score) is not None:
         line += f" [{f.score:.2f}]"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..document import HEADING, SENTENCE, TABLE_ROW, Document, Segment, read_text
 from ..errors import InputError
+from ..files import DEFAULT_MAX_FILE_SIZE
 from ..languages import CJK, validate_language
 from .boundaries import sentence_spans
 from .cjk import cjk_sentence_spans
@@ -62,10 +63,14 @@ def segment_lines(text: str) -> list[Segment]:
     return [locate.segment(s, e, SENTENCE, "") for s, e in _visible(masked, lines)]
 
 
-def load_document(path: str | Path, lang: str, *, presplit: bool = False) -> Document:
-    """Read, decode and segment one document; InputError names the file when it cannot be used."""
+def load_document(path: str | Path, lang: str, *, presplit: bool = False,
+                  max_size: int = DEFAULT_MAX_FILE_SIZE) -> Document:
+    """Read, decode and segment one document; InputError names the file when it cannot be used.
+
+    Files over ``max_size`` bytes are refused (config ``max-file-size``).
+    """
     lang = validate_language(lang, path)
-    text = read_text(path)
+    text = read_text(path, max_size)
     segments = segment_lines(text) if presplit else segment_text(text, lang)
     if not segments:
         raise InputError("no text to align (only code, comments or markup)", path)
