@@ -16,7 +16,9 @@ class CliRun:
     err: str
 
 
-def run_cli(args: list, capsys: pytest.CaptureFixture) -> CliRun:
+def run_cli(args: list, capsys: pytest.CaptureFixture, _monkeypatch: object = None) -> CliRun:
+    """``alignqa ARGS`` through ``main(argv)``: no sys.argv patching (the third parameter is
+    accepted and ignored, for callers written before)."""
     code = main([str(a) for a in args])
     captured = capsys.readouterr()
     return CliRun(code, captured.out, captured.err)
