@@ -73,7 +73,7 @@ def remove_stale_temporaries(target: Path) -> list[Path]:
     A temporary is stale when the process named in it is gone (or the file is a day old, in case
     the pid was reused); a live writer's file is left alone, so concurrent runs stay safe.
     """
-    removed = []
+    removed: list[Path] = []
     prefix = f".{target.name}."
     try:
         entries = list(os.scandir(target.parent))

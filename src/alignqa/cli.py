@@ -197,7 +197,9 @@ def check(paths: tuple[Path, ...], config_file: Path | None, formats: tuple[str,
         raise click.UsageError("--update-baseline needs --baseline FILE (or 'baseline' in config)")
     # Every output place is tested before the model loads; nothing is written before the run ends.
     if update_baseline:
-        config.baseline, baseline_file = None, config.resolve(config.baseline)
+        assert config.baseline is not None  # checked above
+        baseline_file = config.resolve(config.baseline)
+        config.baseline = None
         check_writable_file(baseline_file)
     else:
         validate_outputs(config.format, output,

@@ -10,7 +10,7 @@ import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from .errors import ConfigError, InputError
 from .files import DEFAULT_MAX_FILE_SIZE, parse_size, read_regular_file
@@ -47,6 +47,10 @@ class Config:
     def base_dir(self) -> Path:
         return self.path.parent if self.path else Path.cwd()
 
+    @overload
+    def resolve(self, value: str) -> Path: ...
+    @overload
+    def resolve(self, value: None) -> None: ...
     def resolve(self, value: str | None) -> Path | None:
         """A path from the config, relative to the config file's folder."""
         if value is None:
