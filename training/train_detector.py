@@ -219,7 +219,7 @@ def fit(prep: Prepared, embedder_id: str, kind: str = "trees",
     calib_x, calib_y = fit_isotonic(oof, labels)
     reference = np.median(x[labels == 0], axis=0)
     meta = {
-        "trained_by": "bench/train_detector.py",
+        "trained_by": "training/train_detector.py",
         "seed": SEED,
         "model": embedder_id,
         "kind": kind,
