@@ -21,9 +21,8 @@ gradient-boosted depth-2 trees over the standardised signals (``--model logistic
 logistic regression instead); isotonic calibration on out-of-fold (document-grouped, 5-fold)
 log-odds. Seeded throughout: the same cache gives the same file.
 
-Run time on two shared cores: ~70 min to encode the ~18,000 texts the first time (4-10 texts/s
-while the machine was shared), then ~70-90 s per run from the store. Two runs give byte-identical
-weights.
+Run time: almost all of it is the first encoder pass over the ~16,700 texts; later runs read the
+store (figures in training/README.md). Two runs over one store give byte-identical weights.
 
     python -m training.train_detector [--out PATH] [--model trees|logistic] [--no-wmt]
 
@@ -219,7 +218,7 @@ def fit(prep: Prepared, embedder_id: str, kind: str = "trees",
     calib_x, calib_y = fit_isotonic(oof, labels)
     reference = np.median(x[labels == 0], axis=0)
     meta = {
-        "trained_by": "bench/train_detector.py",
+        "trained_by": "training/train_detector.py",
         "seed": SEED,
         "model": embedder_id,
         "kind": kind,

@@ -83,7 +83,7 @@ def test_contribution_is_the_drop_to_the_reference() -> None:
 def test_shipped_weights_load_and_fit_the_signals() -> None:
     det = load_detector()
     assert det.features == FEATURES
-    assert det.meta["trained_by"] == "bench/train_detector.py"
+    assert det.meta["trained_by"] == "training/train_detector.py"
     p = det.predict_proba(np.tile(det.reference, (1, 1)))
     assert 0.0 <= p[0] < 0.5  # a typical clean pair is not flagged
     size = WEIGHTS_FILE.stat().st_size

@@ -5,7 +5,7 @@ names, the model (small depth-limited regression trees of a gradient-boosting fi
 coefficients), a *reference* value per feature (the median over clean training pairs), the
 isotonic calibration curve, and the constants the signals need
 (:class:`~alignqa.detect.features.Params`). No pickle: the file can be read, diffed and reviewed,
-and loading it runs no code. ``bench/train_detector.py`` writes it.
+and loading it runs no code. ``training/train_detector.py`` writes it.
 
 Explanations are model-agnostic and exact for the model at hand: the contribution of a set of
 signals is how far the log-odds fall when those signals are set to their reference values.
@@ -169,7 +169,7 @@ class Detector:
                              f"expected {FORMAT}")
         if tuple(data["features"]) != FEATURES:
             raise ModelError("detector weights were fitted for other signals; retrain them with "
-                             "bench/train_detector.py")
+                             "python -m training.train_detector")
         p = data["params"]
         params = Params(
             token_center=np.asarray(p["token_center"], np.float32),
