@@ -227,10 +227,18 @@ def _quotes(check: Check, ctx: PairContext, view: BeadView) -> Iterator:
                           "quotes are paired", target_spans=[(i, i + 1) for i in where])
 
 
+def _real_double_spaces(text: str) -> list[tuple[int, int]]:
+    """Double spaces written in ``text`` itself, outside code, URLs and placeholders (searched in
+    the text, not in its masked form, whose blanked spans would add spaces of their own)."""
+    tokens = [(t.start, t.end) for t in find_tokens(text)]
+    return [m.span() for m in _DOUBLE_SPACE_RE.finditer(text)
+            if not any(s < m.end() and m.start() < e for s, e in tokens)]
+
+
 def _double_spaces(check: Check, ctx: PairContext, view: BeadView) -> Iterator:
-    if _DOUBLE_SPACE_RE.search(_masked(view.source_text)):
+    if _real_double_spaces(view.source_text):
         return
-    spans = [m.span() for m in _DOUBLE_SPACE_RE.finditer(_masked(view.target_text))]
+    spans = _real_double_spaces(view.target_text)
     if spans:
         yield ctx.finding(check, view, f"Double space in the target ({len(spans)}x) where the "
                           "source has single spaces", severity=Severity.INFO, target_spans=spans)

@@ -20,6 +20,7 @@ from functools import lru_cache
 from babel import Locale, UnknownLocaleError
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
+from . import number_words, units
 from .markup import find_tokens, mask
 
 _SPACES = " \u00a0\u202f\u2009"
@@ -184,3 +185,117 @@ def match_numbers(source: list[Number], target: list[Number]) -> tuple[list[Numb
             free.remove(hit)
     extra = [target[i] for i in sorted(free)]
     return missing, extra
+
+
+# --- comparing the numbers of a source and its translation ----------------------------------------
+#
+# find_numbers/match_numbers above read digits only (the detector's feature uses them as they are);
+# compare_numbers is what the numbers check reports from. It also knows what a faithful translation
+# does to numbers: spell them out or write digits for words, write a range or a time another way,
+# convert imperial units, and leave the digits of names alone.
+
+# Digits glued to a cased letter are part of a name or an identifier (S3, EC2, K8S, SHA256, v2,
+# x86_64), not a quantity; CJK characters, which have no case, are no such letters ('2023年').
+_RANGE_SEP_RE = re.compile(r"\.?\s?[-–—/]\s?")  # the dot: Latvian "1950.–53."
+
+
+@dataclass(frozen=True)
+class NumberDiff:
+    """What differs: source numbers the target lacks, target numbers the source lacks, and of the
+    missing ones those next to an imperial unit while the target has other numbers (probably
+    converted, though the values did not confirm it)."""
+
+    missing: list[Number]
+    extra: list[Number]
+    unconfirmed_conversions: list[Number]
+
+    def __bool__(self) -> bool:
+        return bool(self.missing or self.extra)
+
+
+def compare_numbers(source: str, source_lang: str, target: str, target_lang: str) -> NumberDiff:
+    """The numbers of ``source`` and ``target`` that do not correspond, read as
+    :func:`find_numbers` does and then allowing for number words, ranges, times, unit conversions
+    and the digits of identifiers."""
+    src = _enrich(source, find_numbers(source, (source_lang, target_lang), first_only=True),
+                  source_lang)
+    tgt = _enrich(target, find_numbers(target, (target_lang, source_lang)), target_lang)
+    src_names = {i for i, n in enumerate(src) if _in_name(source, n)}
+    tgt_names = {i for i, n in enumerate(tgt) if _in_name(target, n)}
+    missing, extra = match_numbers(src, tgt)
+    missing = [n for n in missing if src.index(n) not in src_names]
+    extra = [n for n in extra if tgt.index(n) not in tgt_names]
+    # A number spelt out on the other side ('58' for 'Fifty-eight', '7.' for 'seventh').
+    missing = [n for n in missing if not any(number_words.written_in(v, target, target_lang)
+                                             for v in _decimals(n))]
+    extra = [n for n in extra if not any(number_words.written_in(v, source, source_lang)
+                                         for v in _decimals(n))]
+    missing, extra = _drop_conversions(source, src, missing, extra)
+    extra, missing = _drop_conversions(target, tgt, extra, missing)
+    imperial = {src[i] for q in _quantities(source, src) for i in q.numbers}
+    unconfirmed = [n for n in missing if extra and n in imperial]
+    return NumberDiff(missing, extra, unconfirmed)
+
+
+def _decimals(number: Number) -> list[Decimal]:
+    return [v for v in number.values if isinstance(v, Decimal)]
+
+
+def _in_name(text: str, number: Number) -> bool:
+    # A number followed by letters alone is a quantity ('10km', '4th'); one after a cased letter
+    # or an underscore is part of a name ('EC2', 'K8S', 'x86_64').
+    before = text[number.start - 1] if number.start else ""
+    return before.isupper() or before.islower() or before == "_"
+
+
+def _enrich(text: str, numbers: list[Number], lang: str) -> list[Number]:
+    """More readings of each number: the full year of a range's short end ('1950-53' -> 1953), the
+    hour of a time on the hour ('10:00' -> 10), the value of a scale word ('2 Millionen')."""
+    out = []
+    for k, n in enumerate(numbers):
+        values = set(n.values)
+        prev = numbers[k - 1] if k else None
+        if prev is not None and n.text.isdigit() and prev.text.isdigit() \
+                and len(n.text) < len(prev.text) \
+                and _RANGE_SEP_RE.fullmatch(text[prev.end:n.start]):
+            full = int(prev.text[:len(prev.text) - len(n.text)] + n.text)
+            if full > int(prev.text):
+                values.add(Decimal(full))
+        for v in n.values:
+            if isinstance(v, tuple) and v[1] % 60 == 0:
+                values.add(Decimal(v[1] // 60))
+        scale = number_words.scale_after(text[n.end:n.end + 20], lang)
+        if scale is not None:
+            values |= {v * scale for v in _decimals(n)}
+        out.append(Number(n.text, n.start, n.end, frozenset(values)) if values != n.values else n)
+    return out
+
+
+def _single_value(number: Number) -> Decimal | None:
+    values = _decimals(number)
+    return min(values) if values else None
+
+
+def _drop_conversions(text: str, numbers: list[Number], missing: list[Number],
+                      extra: list[Number]) -> tuple[list[Number], list[Number]]:
+    """Missing numbers of ``text`` that measure an imperial quantity, paired with other-side
+    numbers that are its metric value: both are dropped."""
+    if not missing or not extra:
+        return missing, extra
+    quantities = _quantities(text, numbers)
+    missing, extra = list(missing), list(extra)
+    for q in quantities:
+        members = [numbers[i] for i in q.numbers]
+        if not all(m in missing for m in members):
+            continue
+        hit = next((e for e in extra if any(units.converts_to(q, v) for v in _decimals(e))), None)
+        if hit is not None:
+            extra.remove(hit)
+            for m in members:
+                missing.remove(m)
+    return missing, extra
+
+
+def _quantities(text: str, numbers: list[Number]) -> list[units.Quantity]:
+    return units.imperial_quantities(text, [(n.start, n.end) for n in numbers],
+                                     [_single_value(n) for n in numbers])
