@@ -56,10 +56,11 @@ def _check_bead(check: Check, ctx: PairContext, view: BeadView, ignore: set[Valu
         parts.append(f"missing in the target: {_show(missing)}")
     if extra:
         parts.append(f"not in the source: {_show(extra)}")
-    message = f"Numbers differ: {'; '.join(parts)}"
+    expected = ", ".join(n.text for n in diff.source_numbers) or "no numbers"
+    message = f"Numbers differ: {'; '.join(parts)} (the source has {expected})"
     if missing and extra and all(n in diff.unconfirmed_conversions for n in missing):
         severity = Severity.INFO
-        message += " (an imperial quantity converted to metric? the values do not confirm it)"
+        message += "; an imperial quantity converted to metric? The values do not confirm it"
     else:
         severity = Severity.ERROR if missing and extra else Severity.WARNING
     yield ctx.finding(check, view, message, severity=severity,

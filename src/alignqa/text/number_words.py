@@ -22,7 +22,7 @@ from num2words import num2words
 MAX_WORD_VALUE = 1_000_000
 # Endings an inflected number word may add to the generated form.
 _MAX_ENDING = 3
-_SHORT = 4  # forms this short ('one', 'eins', 'tiga') must match exactly: 'ein' is an article
+_SHORT = 4  # forms this short ('one', 'eins', 'tiga') keep their letters: 'ein' is an article
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -76,8 +76,9 @@ def _stem(word: str) -> str:
 
 def _word_matches(form: str, word: str) -> bool:
     stem = _stem(form)
-    if stem == form:
-        return word == form
+    if stem == form:  # a short form: itself, or with a short ending ('fours', 'une', 'tigaan')
+        return word == form or (len(form) > 2 and word.startswith(form)
+                                and len(word) - len(form) <= 2)
     return word.startswith(stem) and len(word) - len(stem) <= _MAX_ENDING
 
 

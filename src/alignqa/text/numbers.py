@@ -196,6 +196,7 @@ def match_numbers(source: list[Number], target: list[Number]) -> tuple[list[Numb
 
 # Digits glued to a cased letter are part of a name or an identifier (S3, EC2, K8S, SHA256, v2,
 # x86_64), not a quantity; CJK characters, which have no case, are no such letters ('2023年').
+_LETTERS_THEN_DIGIT_RE = re.compile(r"[^\W\d_]+\d")
 _RANGE_SEP_RE = re.compile(r"\.?\s?[-–—/]\s?")  # the dot: Latvian "1950.–53."
 
 
@@ -208,6 +209,7 @@ class NumberDiff:
     missing: list[Number]
     extra: list[Number]
     unconfirmed_conversions: list[Number]
+    source_numbers: list[Number]  # every number read in the source, names' digits included
 
     def __bool__(self) -> bool:
         return bool(self.missing or self.extra)
@@ -234,7 +236,7 @@ def compare_numbers(source: str, source_lang: str, target: str, target_lang: str
     extra, missing = _drop_conversions(target, tgt, extra, missing)
     imperial = {src[i] for q in _quantities(source, src) for i in q.numbers}
     unconfirmed = [n for n in missing if extra and n in imperial]
-    return NumberDiff(missing, extra, unconfirmed)
+    return NumberDiff(missing, extra, unconfirmed, src)
 
 
 def _decimals(number: Number) -> list[Decimal]:
@@ -245,7 +247,8 @@ def _in_name(text: str, number: Number) -> bool:
     # A number followed by letters alone is a quantity ('10km', '4th'); one after a cased letter
     # or an underscore is part of a name ('EC2', 'K8S', 'x86_64').
     before = text[number.start - 1] if number.start else ""
-    return before.isupper() or before.islower() or before == "_"
+    return (before.isupper() or before.islower() or before == "_"
+            or _LETTERS_THEN_DIGIT_RE.match(text, number.end) is not None)  # '2to3'
 
 
 def _enrich(text: str, numbers: list[Number], lang: str) -> list[Number]:
