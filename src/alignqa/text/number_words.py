@@ -108,3 +108,25 @@ def scale_after(text: str, lang: str) -> int | None:
     hits = [(len(stem), value) for stem, value in scale_words(lang)
             if word.startswith(stem) and len(word) - len(stem) <= _MAX_ENDING]
     return max(hits)[1] if hits else None  # the longest stem: 'million' is no 'mille
+
+
+# Roman numerals as centuries, monarchs and volumes are written ('XIe siècle', 'Louis XIV'): two
+# letters or more, or one with an ordinal ending, so the English pronoun 'I' is none.
+_ROMAN_RE = re.compile(r"\b(?P<n>[IVXLCDM]+)(?P<suffix>e|er|re|ème|eme|es|º|ª)?\b")
+_CANONICAL_ROMAN_RE = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def roman_values(text: str) -> frozenset[Decimal]:
+    """The values of the Roman numerals in ``text``."""
+    out = set()
+    for m in _ROMAN_RE.finditer(text):
+        numeral = m["n"]
+        if (len(numeral) < 2 and not m["suffix"]) or not _CANONICAL_ROMAN_RE.fullmatch(numeral):
+            continue
+        total = 0
+        for a, b in zip(numeral, numeral[1:] + " ", strict=True):
+            value = _ROMAN[a]
+            total += -value if b != " " and _ROMAN[b] > value else value
+        out.add(Decimal(total))
+    return frozenset(out)

@@ -196,6 +196,7 @@ def match_numbers(source: list[Number], target: list[Number]) -> tuple[list[Numb
 
 # Digits glued to a cased letter are part of a name or an identifier (S3, EC2, K8S, SHA256, v2,
 # x86_64), not a quantity; CJK characters, which have no case, are no such letters ('2023年').
+_DECADE_RE = re.compile(r"['’]?s\b")
 _LETTERS_THEN_DIGIT_RE = re.compile(r"[^\W\d_]+\d")
 _RANGE_SEP_RE = re.compile(r"\.?\s?[-–—/]\s?")  # the dot: Latvian "1950.–53."
 
@@ -228,15 +229,36 @@ def compare_numbers(source: str, source_lang: str, target: str, target_lang: str
     missing = [n for n in missing if src.index(n) not in src_names]
     extra = [n for n in extra if tgt.index(n) not in tgt_names]
     # A number spelt out on the other side ('58' for 'Fifty-eight', '7.' for 'seventh').
-    missing = [n for n in missing if not any(number_words.written_in(v, target, target_lang)
-                                             for v in _decimals(n))]
-    extra = [n for n in extra if not any(number_words.written_in(v, source, source_lang)
-                                         for v in _decimals(n))]
+    missing = [n for n in missing if not _spelt_out(n, target, target_lang)]
+    extra = [n for n in extra if not _spelt_out(n, source, source_lang)]
     missing, extra = _drop_conversions(source, src, missing, extra)
     extra, missing = _drop_conversions(target, tgt, extra, missing)
+    # '80 km (50 mi)': a conversion the text itself gives may be left out on the other side.
+    missing = _drop_restated(source, src, missing)
+    extra = _drop_restated(target, tgt, extra)
     imperial = {src[i] for q in _quantities(source, src) for i in q.numbers}
     unconfirmed = [n for n in missing if extra and n in imperial]
     return NumberDiff(missing, extra, unconfirmed, src)
+
+
+def _spelt_out(number: Number, other: str, lang: str) -> bool:
+    """Whether ``other`` writes ``number`` in words or in Roman numerals ('XIIIe siècle')."""
+    values = _decimals(number)
+    romans = number_words.roman_values(other)
+    return any(v in romans or number_words.written_in(v, other, lang) for v in values)
+
+
+def _drop_restated(text: str, numbers: list[Number], unpaired: list[Number]) -> list[Number]:
+    """``unpaired`` without the imperial quantities whose metric value ``text`` also gives."""
+    unpaired = list(unpaired)
+    for q in _quantities(text, numbers):
+        members = [numbers[i] for i in q.numbers]
+        others = [n for k, n in enumerate(numbers) if k not in q.numbers]
+        if all(m in unpaired for m in members) and any(
+                units.converts_to(q, v) for n in others for v in _decimals(n)):
+            for m in members:
+                unpaired.remove(m)
+    return unpaired
 
 
 def _decimals(number: Number) -> list[Decimal]:
@@ -252,8 +274,9 @@ def _in_name(text: str, number: Number) -> bool:
 
 
 def _enrich(text: str, numbers: list[Number], lang: str) -> list[Number]:
-    """More readings of each number: the full year of a range's short end ('1950-53' -> 1953), the
-    hour of a time on the hour ('10:00' -> 10), the value of a scale word ('2 Millionen')."""
+    """More readings of each number: the full year of a range's short end ('1950-53' -> 1953), a
+    time as military time and, on the hour, as its hour ('10:00' -> 1000, 10), a decade's two
+    digits ('1920s' -> 20), the value of a scale word ('2 Millionen')."""
     out = []
     for k, n in enumerate(numbers):
         values = set(n.values)
@@ -265,8 +288,13 @@ def _enrich(text: str, numbers: list[Number], lang: str) -> list[Number]:
             if full > int(prev.text):
                 values.add(Decimal(full))
         for v in n.values:
-            if isinstance(v, tuple) and v[1] % 60 == 0:
-                values.add(Decimal(v[1] // 60))
+            if isinstance(v, tuple):
+                hour, minute = divmod(v[1], 60)
+                values.add(Decimal(hour * 100 + minute))  # '12:00' is '1200 GMT'
+                if minute == 0:
+                    values.add(Decimal(hour))
+        if _DECADE_RE.match(text, n.end) and len(n.text) == 4 and n.text.endswith("0"):
+            values.add(Decimal(n.text[2:]))  # 'the 1920s' is 'les années 20'
         scale = number_words.scale_after(text[n.end:n.end + 20], lang)
         if scale is not None:
             values |= {v * scale for v in _decimals(n)}
