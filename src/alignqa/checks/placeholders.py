@@ -9,8 +9,8 @@ documentation in Markdown (tldr-pages: `` `cp {{path/to/file}}` `` -> `` `cp {{p
 string resources whose ``{{name}}`` is a variable set it to ``[]``. Such a placeholder must still
 recur, as often and inside the same code, but its inside is not compared.
 
-A code span missing from the target whose code is there as plain text ('`gzip`' -> 'gzip') lost
-its formatting, not its content: a warning, not an error.
+A code span missing from the target whose code is there as plain text ('`gzip`' -> 'gzip'), or one
+added around what the source writes as plain text, changes formatting, not content: a warning.
 """
 
 from __future__ import annotations
@@ -78,17 +78,20 @@ def placeholders(check: Check, ctx: PairContext) -> Iterator:
         if not view.source or not view.target:
             continue
         source = [t for t in find_tokens(view.source_text) if t.kind in kinds]
-        found = find_tokens(view.target_text)
-        target = [t for t in found if t.kind in kinds]
+        target = [t for t in find_tokens(view.target_text) if t.kind in kinds]
         missing, extra = unmatched(source, target, translatable)
         if not missing and not extra:
             continue
-        plain = " ".join(mask(view.target_text, ((t.start, t.end) for t in found)).split())
-        unformatted = [t for t in missing if t.kind == CODE and _as_plain_text(t, plain)]
-        if unformatted and len(unformatted) == len(missing) and not extra:
-            yield ctx.finding(check, view, f"Code formatting lost: {_show(unformatted)} is in the "
-                              "target as plain text", severity=Severity.WARNING,
-                              source_spans=[(t.start, t.end) for t in unformatted])
+        if _formatting_only(view.source_text, view.target_text, missing, extra):
+            parts = []
+            if missing:
+                parts.append(f"{_show(missing)} is in the target as plain text")
+            if extra:
+                parts.append(f"{_show(extra)} is plain text in the source")
+            yield ctx.finding(check, view, f"Code formatting differs: {'; '.join(parts)}",
+                              severity=Severity.WARNING,
+                              source_spans=[(t.start, t.end) for t in missing],
+                              target_spans=[(t.start, t.end) for t in extra])
             continue
         parts = []
         if missing:
@@ -101,6 +104,18 @@ def placeholders(check: Check, ctx: PairContext) -> Iterator:
                           target_spans=[(t.start, t.end) for t in extra])
 
 
+def _formatting_only(source: str, target: str, missing: list[Token], extra: list[Token]) -> bool:
+    """Whether every difference is code formatting: each missing code span is plain text in the
+    target ('`gzip`' -> 'gzip'), each added one plain text in the source ('Aircrack-ng' ->
+    '`aircrack-ng`')."""
+    return all(t.kind == CODE and _as_plain_text(t, _plain_text(target)) for t in missing) \
+        and all(t.kind == CODE and _as_plain_text(t, _plain_text(source)) for t in extra)
+
+
+def _plain_text(text: str) -> str:
+    return " ".join(mask(text, ((t.start, t.end) for t in find_tokens(text))).split()).casefold()
+
+
 def _as_plain_text(token: Token, plain: str) -> bool:
-    code = " ".join(token.key.split())
+    code = " ".join(token.key.split()).casefold()
     return bool(code) and re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", plain) is not None

@@ -9,7 +9,7 @@ an English heading, where Title Case is the norm.
 A segment copied from the source is no untranslated text either when it is code or a name the
 source document itself marks as code: a command line written without backticks ('docker run -it
 --rm image'), or a title that names a command of the page ('# git status' over examples in
-`` `git status ...` ``).
+`` `git status ...` ``, '# docker ps' in docker-ps.md, '# gh cs' over `` `gh codespace` ``).
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ from .registry import BeadView, Check, PairContext, register
 _WORD_RE = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 # Languages whose headings are written in Title Case, so capitals there do not mark names.
 _TITLE_CASE = {"en"}
+# Longest heading taken for a command's name ('docker container remove').
+_COMMAND_TITLE_WORDS = 4
 
 
 def _words(text: str, skip: frozenset[str]) -> list[re.Match]:
@@ -69,6 +71,21 @@ def _is_code(text: str, names: frozenset[str]) -> bool:
     return (sum(shaped) * 3 >= len(tokens) and text.rstrip()[-1:] not in ".!?"
             and tokens[0][:1].islower()
             and any(re.match(r"-{1,2}\w", t) or t in {"|", ">", ">>", "&&", "$"} for t in tokens))
+
+
+def _names_command(ctx: PairContext, view: BeadView, names: frozenset[str]) -> bool:
+    """Whether a copied heading names a command: its words are the document's file name
+    ('# docker ps' in docker-ps.md), or it is in lower case and starts with a word the document
+    uses in its code ('# gh cs' over `` `gh codespace` ``)."""
+    if view.kind != "heading":
+        return False
+    words = view.target_text.split()
+    if not words or len(words) > _COMMAND_TITLE_WORDS:
+        return False
+    if "-".join(words).casefold() == ctx.source.path.stem.casefold():
+        return True
+    return view.target_text == view.target_text.lower() and words[0].casefold() in names \
+        and view.target_text.rstrip()[-1:] not in ".!?:"
 
 
 def _looks_like_name(word: str) -> bool:
@@ -121,7 +138,7 @@ def untranslated(check: Check, ctx: PairContext) -> Iterator:
 def _copied(check: Check, ctx: PairContext, view: BeadView, skip: frozenset[str],
             names: frozenset[str]):
     opts = ctx.options
-    if _is_code(view.target_text, names):
+    if _is_code(view.target_text, names) or _names_command(ctx, view, names):
         return None
     src = _words(view.source_text, skip)
     tgt = _words(view.target_text, skip)
@@ -131,7 +148,8 @@ def _copied(check: Check, ctx: PairContext, view: BeadView, skip: frozenset[str]
     tgt_forms = [m.group().casefold() for m in tgt]
     whole = [(0, len(view.target_text))]
     if src_forms == tgt_forms:
-        if len(tgt) < opts.min_words:
+        # Acronyms are names ('VPN daemon.' has one word a translation would change).
+        if sum(1 for m in tgt if not (len(m.group()) > 1 and m.group().isupper())) < opts.min_words:
             return None
         names = len(tgt) <= opts.max_name_words and all(
             _looks_like_name(m.group()) for m in tgt)
