@@ -10,7 +10,9 @@ string resources whose ``{{name}}`` is a variable set it to ``[]``. Such a place
 recur, as often and inside the same code, but its inside is not compared.
 
 A code span missing from the target whose code is there as plain text ('`gzip`' -> 'gzip'), or one
-added around what the source writes as plain text, changes formatting, not content: a warning.
+added around what the source writes as plain text, changes formatting, not content: a warning. So is
+code mentioned in a sentence that the target only drops or only adds (a translation words its
+sentences its own way); a command line, a placeholder or a changed code span is an error.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from ..text.markup import (
     Token,
     compare_key,
     find_tokens,
+    has_content,
     mask,
 )
 from .options import CheckOptions, option
@@ -98,10 +101,23 @@ def placeholders(check: Check, ctx: PairContext) -> Iterator:
             parts.append(f"missing in the target: {_show(missing)}")
         if extra:
             parts.append(f"not in the source: {_show(extra)}")
+        mention = _mention_only(view.source_text, missing, extra)
         yield ctx.finding(check, view, f"Text that must stay unchanged differs: "
-                          f"{'; '.join(parts)} (expected exactly as in the source)",
+                          f"{'; '.join(parts)} "
+                          + ("(code mentioned in prose, dropped or added with its sentence's "
+                             "wording)" if mention else "(expected exactly as in the source)"),
+                          severity=Severity.WARNING if mention else None,
                           source_spans=[(t.start, t.end) for t in missing],
                           target_spans=[(t.start, t.end) for t in extra])
+
+
+def _mention_only(source: str, missing: list[Token], extra: list[Token]) -> bool:
+    """Whether the difference is code mentioned in a sentence, only dropped or only added: a
+    translation words a sentence its own way ('(run `jobs` to find the job number)' left out,
+    'the `open` command'), unlike a command line or a placeholder, which must recur."""
+    if (missing and extra) or any(t.kind != CODE for t in missing + extra):
+        return False
+    return has_content(mask(source, ((t.start, t.end) for t in find_tokens(source))))
 
 
 def _formatting_only(source: str, target: str, missing: list[Token], extra: list[Token]) -> bool:
