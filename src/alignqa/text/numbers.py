@@ -194,8 +194,6 @@ def match_numbers(source: list[Number], target: list[Number]) -> tuple[list[Numb
 # does to numbers: spell them out or write digits for words, write a range or a time another way,
 # convert imperial units, and leave the digits of names alone.
 
-# Digits glued to a cased letter are part of a name or an identifier (S3, EC2, K8S, SHA256, v2,
-# x86_64), not a quantity; CJK characters, which have no case, are no such letters ('2023年').
 _DECADE_RE = re.compile(r"['’]?s\b")
 _LETTERS_THEN_DIGIT_RE = re.compile(r"[^\W\d_]+\d")
 _RANGE_SEP_RE = re.compile(r"\.?\s?[-–—/]\s?")  # the dot: Latvian "1950.–53."
@@ -225,8 +223,10 @@ def compare_numbers(source: str, source_lang: str, target: str, target_lang: str
     tgt = _enrich(target, find_numbers(target, (target_lang, source_lang)), target_lang)
     src_names = {i for i, n in enumerate(src) if _in_name(source, n)}
     tgt_names = {i for i, n in enumerate(tgt) if _in_name(target, n)}
-    missing, extra = match_numbers(src, tgt)
-    missing = [n for n in missing if src.index(n) not in src_names]
+    # Quantities pick their partners first, so a name's digits never take a quantity's.
+    order = [n for i, n in enumerate(src) if i not in src_names] + [src[i] for i in sorted(src_names)]
+    missing, extra = match_numbers(order, tgt)
+    missing = sorted((n for n in missing if src.index(n) not in src_names), key=lambda n: n.start)
     extra = [n for n in extra if tgt.index(n) not in tgt_names]
     # A number spelt out on the other side ('58' for 'Fifty-eight', '7.' for 'seventh').
     missing = [n for n in missing if not _spelt_out(n, target, target_lang)]
@@ -267,7 +267,8 @@ def _decimals(number: Number) -> list[Decimal]:
 
 def _in_name(text: str, number: Number) -> bool:
     # A number followed by letters alone is a quantity ('10km', '4th'); one after a cased letter
-    # or an underscore is part of a name ('EC2', 'K8S', 'x86_64').
+    # or an underscore is part of a name ('EC2', 'K8S', 'x86_64'); CJK characters have no case,
+    # so '2023年' stays a number.
     before = text[number.start - 1] if number.start else ""
     return (before.isupper() or before.islower() or before == "_"
             or _LETTERS_THEN_DIGIT_RE.match(text, number.end) is not None)  # '2to3'
