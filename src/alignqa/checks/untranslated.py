@@ -126,19 +126,19 @@ def untranslated(check: Check, ctx: PairContext) -> Iterator:
     if family(ctx.source_lang) == family(ctx.target_lang):
         return
     skip = dnt_words(ctx)
-    names = code_words(ctx.source.text)
+    code_names = code_words(ctx.source.text)
     for view in ctx.beads():
         if view.source and view.target:
-            finding = (_copied(check, ctx, view, skip, names)
-                       or _in_source_language(check, ctx, view, names))
+            finding = (_copied(check, ctx, view, skip, code_names)
+                       or _in_source_language(check, ctx, view, code_names))
             if finding is not None:
                 yield finding
 
 
 def _copied(check: Check, ctx: PairContext, view: BeadView, skip: frozenset[str],
-            names: frozenset[str]):
+            code_names: frozenset[str]):
     opts = ctx.options
-    if _is_code(view.target_text, names) or _names_command(ctx, view, names):
+    if _is_code(view.target_text, code_names) or _names_command(ctx, view, code_names):
         return None
     src = _words(view.source_text, skip)
     tgt = _words(view.target_text, skip)
@@ -185,9 +185,9 @@ def _copied(check: Check, ctx: PairContext, view: BeadView, skip: frozenset[str]
 
 
 def _in_source_language(check: Check, ctx: PairContext, view: BeadView,
-                        names: frozenset[str]):
+                        code_names: frozenset[str]):
     opts = ctx.options
-    if _is_code(view.target_text, names):
+    if _is_code(view.target_text, code_names):
         return None
     detector = opts.detector
     if not supported(ctx.source_lang, detector):
