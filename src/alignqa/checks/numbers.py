@@ -1,11 +1,17 @@
 """``numbers``: the numbers of the source must recur in the target, whatever the locale's notation.
 
 3.5 in English is 3,5 in Latvian, German or French; 1,000 is 1.000 in German and 1 000 in French
-or Latvian; Arabic-Indic (١٢) and full-width (１２) digits are the same numbers as 12.
-A target often keeps the source's notation (machine translation does), so a target number is read
-both in the target's and in the source's locale. Ordinal dots (Latvian '2024.', German '1.') are
-no part of the number. Numbers inside URLs, placeholders, tags and code spans are left to the
-``placeholders`` check.
+or Latvian; Arabic-Indic (١٢) and full-width (１２) digits are the same numbers as 12. A number may
+be spelt out on one side ('Fifty-eight percent' -> '58 Prozent', 'seventh' -> '7.'), a range or a
+time written another way ('1950-53' -> '1950 bis 1953', '10:00' -> '10 Uhr'), an imperial quantity
+converted ('40 miles' -> '64 Kilometer'). Digits inside names (S3, EC2, SHA256, v2) are no
+quantities. Numbers inside URLs, placeholders, tags and code spans are left to ``placeholders``.
+The reading itself lives in :mod:`alignqa.text.numbers`.
+
+Severity follows how sure the finding is: a number replaced by another (the source's is missing and
+the target has one the source lacks) is an error; a number only missing or only added is a warning,
+since translations legitimately drop or add some ('the two men' -> 'beide Männer', a date made
+explicit); an imperial quantity whose metric value the target does not confirm is information.
 """
 
 from __future__ import annotations
@@ -14,7 +20,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..text.numbers import Number, Value, find_numbers, match_numbers
+from ..findings import Severity
+from ..text.numbers import Number, Value, compare_numbers
 from .options import CheckOptions, option
 from .registry import BeadView, Check, PairContext, register
 
@@ -39,11 +46,9 @@ def numbers(check: Check, ctx: PairContext) -> Iterator:
 
 
 def _check_bead(check: Check, ctx: PairContext, view: BeadView, ignore: set[Value]) -> Iterator:
-    source = find_numbers(view.source_text, (ctx.source_lang, ctx.target_lang), first_only=True)
-    target = find_numbers(view.target_text, (ctx.target_lang, ctx.source_lang))
-    source = [n for n in source if not n.values <= ignore]
-    target = [n for n in target if not n.values <= ignore]
-    missing, extra = match_numbers(source, target)
+    diff = compare_numbers(view.source_text, ctx.source_lang, view.target_text, ctx.target_lang)
+    missing = [n for n in diff.missing if not n.values <= ignore]
+    extra = [n for n in diff.extra if not n.values <= ignore]
     if not missing and not extra:
         return
     parts = []
@@ -51,8 +56,13 @@ def _check_bead(check: Check, ctx: PairContext, view: BeadView, ignore: set[Valu
         parts.append(f"missing in the target: {_show(missing)}")
     if extra:
         parts.append(f"not in the source: {_show(extra)}")
-    expected = ", ".join(n.text for n in source) or "no numbers"
-    yield ctx.finding(check, view, f"Numbers differ: {'; '.join(parts)} (the source has "
-                      f"{expected})", source_spans=[(n.start, n.end) for n in missing],
+    expected = ", ".join(n.text for n in diff.source_numbers) or "no numbers"
+    message = f"Numbers differ: {'; '.join(parts)} (the source has {expected})"
+    if missing and extra and all(n in diff.unconfirmed_conversions for n in missing):
+        severity = Severity.INFO
+        message += "; an imperial quantity converted to metric? The values do not confirm it"
+    else:
+        severity = Severity.ERROR if missing and extra else Severity.WARNING
+    yield ctx.finding(check, view, message, severity=severity,
+                      source_spans=[(n.start, n.end) for n in missing],
                       target_spans=[(n.start, n.end) for n in extra])
-

@@ -2,8 +2,9 @@
 
 End punctuation is compared by meaning, not by character: a question ends in '?' in English, '？' in
 Chinese and Japanese, ';' in Greek, '؟' in Arabic; an Armenian question ends in '։' and carries '՞'
-on the questioned word. Brackets and quotes are judged only when the source itself is balanced, so a
-quotation split over several sentences does not count against the target.
+on the questioned word. Brackets and quotes are judged only when the source itself is balanced and
+no neighbouring bead of the target is unbalanced too, so a quotation split over several sentences,
+or split at other sentences in the target, does not count against the target.
 """
 
 from __future__ import annotations
@@ -124,17 +125,24 @@ class PunctuationOptions(CheckOptions):
           options=PunctuationOptions)
 def punctuation(check: Check, ctx: PairContext) -> Iterator:
     opts = ctx.options
-    for view in ctx.beads():
+    views = list(ctx.beads())
+    # A quotation or a bracket may run over several sentences, which the target may split
+    # differently: an imbalance that a neighbouring bead's target balances is no finding.
+    open_quotes = [{name for name, _ in _quote_imbalance(_masked(v.target_text))} for v in views]
+    open_brackets = [bool(_unmatched_brackets(_masked(v.target_text))) for v in views]
+    for i, view in enumerate(views):
         if not view.source or not view.target:
             continue
+        near = [k for k in (i - 1, i + 1) if 0 <= k < len(views)]
         if opts.end:
             yield from _end(check, ctx, view)
         if opts.opening:
             yield from _opening(check, ctx, view)
-        if opts.brackets:
+        if opts.brackets and not any(open_brackets[k] for k in near):
             yield from _brackets(check, ctx, view)
         if opts.quotes:
-            yield from _quotes(check, ctx, view)
+            spanning = set().union(*(open_quotes[k] for k in near)) if near else set()
+            yield from _quotes(check, ctx, view, spanning)
         if opts.double_spaces:
             yield from _double_spaces(check, ctx, view)
 
@@ -218,19 +226,29 @@ def _quote_imbalance(text: str) -> list[tuple[str, list[int]]]:
     return out
 
 
-def _quotes(check: Check, ctx: PairContext, view: BeadView) -> Iterator:
+def _quotes(check: Check, ctx: PairContext, view: BeadView, spanning: set[str]) -> Iterator:
     if _quote_imbalance(_masked(view.source_text)):
         return
     for name, where in _quote_imbalance(_masked(view.target_text)):
+        if name in spanning:
+            continue
         chars = "".join(view.target_text[i] for i in where)
         yield ctx.finding(check, view, f"Unpaired {name} in the target ({chars}); the source's "
                           "quotes are paired", target_spans=[(i, i + 1) for i in where])
 
 
+def _real_double_spaces(text: str) -> list[tuple[int, int]]:
+    """Double spaces written in ``text`` itself, outside code, URLs and placeholders (searched in
+    the text, not in its masked form, whose blanked spans would add spaces of their own)."""
+    tokens = [(t.start, t.end) for t in find_tokens(text)]
+    return [m.span() for m in _DOUBLE_SPACE_RE.finditer(text)
+            if not any(s < m.end() and m.start() < e for s, e in tokens)]
+
+
 def _double_spaces(check: Check, ctx: PairContext, view: BeadView) -> Iterator:
-    if _DOUBLE_SPACE_RE.search(_masked(view.source_text)):
+    if _real_double_spaces(view.source_text):
         return
-    spans = [m.span() for m in _DOUBLE_SPACE_RE.finditer(_masked(view.target_text))]
+    spans = _real_double_spaces(view.target_text)
     if spans:
         yield ctx.finding(check, view, f"Double space in the target ({len(spans)}x) where the "
                           "source has single spaces", severity=Severity.INFO, target_spans=spans)

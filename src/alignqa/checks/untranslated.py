@@ -1,9 +1,15 @@
 """``untranslated``: the target repeats the source, mostly copies its words, or is written in the
 source language.
 
-Words are compared after dropping URLs, code, placeholders, numbers and do-not-translate terms, so a
-sentence that only carries those is never "untranslated". A short run of capitalised words is taken
-for a name ('Microsoft Teams') unless it is an English heading, where Title Case is the norm.
+Words are compared after dropping URLs, code, placeholders, numbers, identifiers ('SHA256', 'x86_64',
+'getUserName') and do-not-translate terms, so a sentence that only carries those is never
+"untranslated". A short run of capitalised words is taken for a name ('Microsoft Teams') unless it is
+an English heading, where Title Case is the norm.
+
+A segment copied from the source is no untranslated text either when it is code or a name the
+source document itself marks as code: a command line written without backticks ('docker run -it
+--rm image'), or a title that names a command of the page ('# git status' over examples in
+`` `git status ...` ``, '# docker ps' in docker-ps.md, '# gh cs' over `` `gh codespace` ``).
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from difflib import SequenceMatcher
 from ..glossary import load_glossary
 from ..languages import language_name
 from ..text.langid import DETECTORS, PY3LANGID, family, guess, identifiable, letters, supported
-from ..text.markup import find_tokens, mask
+from ..text.markup import CODE, find_tokens, mask
 from ..text.words import comparable
 from .options import CheckOptions, option
 from .registry import BeadView, Check, PairContext, register
@@ -24,11 +30,62 @@ from .registry import BeadView, Check, PairContext, register
 _WORD_RE = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
 # Languages whose headings are written in Title Case, so capitals there do not mark names.
 _TITLE_CASE = {"en"}
+# Longest heading taken for a command's name ('docker container remove').
+_COMMAND_TITLE_WORDS = 4
 
 
 def _words(text: str, skip: frozenset[str]) -> list[re.Match]:
     masked = mask(text, ((t.start, t.end) for t in find_tokens(text)))
-    return [m for m in _WORD_RE.finditer(masked) if m.group().casefold() not in skip]
+    return [m for m in _WORD_RE.finditer(masked)
+            if m.group().casefold() not in skip and not _is_identifier(m.group())]
+
+
+_IDENTIFIER_RE = re.compile(r".*(?:\d|_|[a-z][A-Z])")
+# A shell-like token: an option, or a word with path, assignment, pipe or call syntax inside.
+_CODE_TOKEN_RE = re.compile(r"-{1,2}[\w?]|.*[/\\=$|<>{}\[\]()@:]|.+\.\w|.*(?:\d|_|[a-z][A-Z])")
+
+
+def _is_identifier(word: str) -> bool:
+    return _IDENTIFIER_RE.match(word) is not None
+
+
+def code_words(doc_text: str) -> frozenset[str]:
+    """Words written inside the code spans of a document: its commands, options and names."""
+    return frozenset(m.group().casefold() for t in find_tokens(doc_text) if t.kind == CODE
+                     for m in _WORD_RE.finditer(t.key))
+
+
+def _is_code(text: str, names: frozenset[str]) -> bool:
+    """Whether ``text`` is a command or code rather than prose: every token is code-like or a word
+    the document uses in its code; or it starts in lower case, a third of its tokens are code-like,
+    one of them an option or an operator, and it does not end like a sentence."""
+    tokens = mask(text, ((t.start, t.end) for t in find_tokens(text))).split()
+    if not tokens:
+        return False
+    # Prose punctuation around a word ('Note:', '(optional)') makes no code.
+    bare = [t.strip("()[]\"'“”‘’«».,:;!?") or t for t in tokens]
+    shaped = [_CODE_TOKEN_RE.match(t) is not None for t in bare]
+    known = [t.casefold() in names for t in bare]
+    if all(s or k for s, k in zip(shaped, known, strict=True)):
+        return True
+    return (sum(shaped) * 3 >= len(tokens) and text.rstrip()[-1:] not in ".!?"
+            and tokens[0][:1].islower()
+            and any(re.match(r"-{1,2}\w", t) or t in {"|", ">", ">>", "&&", "$"} for t in tokens))
+
+
+def _names_command(ctx: PairContext, view: BeadView, names: frozenset[str]) -> bool:
+    """Whether a copied heading names a command: its words are the document's file name
+    ('# docker ps' in docker-ps.md), or it is in lower case and starts with a word the document
+    uses in its code ('# gh cs' over `` `gh codespace` ``)."""
+    if view.kind != "heading":
+        return False
+    words = view.target_text.split()
+    if not words or len(words) > _COMMAND_TITLE_WORDS:
+        return False
+    if "-".join(words).casefold() == ctx.source.path.stem.casefold():
+        return True
+    return view.target_text == view.target_text.lower() and words[0].casefold() in names \
+        and view.target_text.rstrip()[-1:] not in ".!?:"
 
 
 def _looks_like_name(word: str) -> bool:
@@ -69,15 +126,20 @@ def untranslated(check: Check, ctx: PairContext) -> Iterator:
     if family(ctx.source_lang) == family(ctx.target_lang):
         return
     skip = dnt_words(ctx)
+    code_names = code_words(ctx.source.text)
     for view in ctx.beads():
         if view.source and view.target:
-            finding = _copied(check, ctx, view, skip) or _in_source_language(check, ctx, view)
+            finding = (_copied(check, ctx, view, skip, code_names)
+                       or _in_source_language(check, ctx, view, code_names))
             if finding is not None:
                 yield finding
 
 
-def _copied(check: Check, ctx: PairContext, view: BeadView, skip: frozenset[str]):
+def _copied(check: Check, ctx: PairContext, view: BeadView, skip: frozenset[str],
+            code_names: frozenset[str]):
     opts = ctx.options
+    if _is_code(view.target_text, code_names) or _names_command(ctx, view, code_names):
+        return None
     src = _words(view.source_text, skip)
     tgt = _words(view.target_text, skip)
     if not tgt:
@@ -86,7 +148,8 @@ def _copied(check: Check, ctx: PairContext, view: BeadView, skip: frozenset[str]
     tgt_forms = [m.group().casefold() for m in tgt]
     whole = [(0, len(view.target_text))]
     if src_forms == tgt_forms:
-        if len(tgt) < opts.min_words:
+        # Acronyms are names ('VPN daemon.' has one word a translation would change).
+        if sum(1 for m in tgt if not (len(m.group()) > 1 and m.group().isupper())) < opts.min_words:
             return None
         names = len(tgt) <= opts.max_name_words and all(
             _looks_like_name(m.group()) for m in tgt)
@@ -121,8 +184,11 @@ def _copied(check: Check, ctx: PairContext, view: BeadView, skip: frozenset[str]
     return None
 
 
-def _in_source_language(check: Check, ctx: PairContext, view: BeadView):
+def _in_source_language(check: Check, ctx: PairContext, view: BeadView,
+                        code_names: frozenset[str]):
     opts = ctx.options
+    if _is_code(view.target_text, code_names):
+        return None
     detector = opts.detector
     if not supported(ctx.source_lang, detector):
         return None

@@ -1,6 +1,12 @@
 """Parts of a segment that translation must leave intact: code, link targets, tags, URLs, e-mails,
 format placeholders. The ``placeholders`` check compares them; other checks mask them out so that a
 URL's digits are no "number" and a code span is no "untranslated" text.
+
+Placeholders come in several syntaxes (``SYNTAXES``), and some carry translatable text: the string
+literals of a Jinja expression (``{{ _("Save") }}``), the branches of an ICU message
+(``{count, plural, one {# file} other {# files}}``), and, where a project says so, the whole inside
+of a syntax (tldr-pages writes ``{{path/to/file}}`` and translates it to ``{{pfad/zu/datei}}``).
+:func:`compare_key` gives what must recur on the other side once those parts are set aside.
 """
 
 from __future__ import annotations
@@ -18,6 +24,16 @@ BRACE = "placeholder"
 PRINTF = "format specifier"
 KINDS = (CODE, LINK, TAG, URL, EMAIL, BRACE, PRINTF)
 
+# Placeholder syntaxes (the ``syntax`` of a BRACE token).
+DOUBLE_BRACE = "double-brace"      # {{ name }}      Jinja, Handlebars, i18next, tldr-pages
+DOLLAR_BRACE = "dollar-brace"      # ${name}         shell, JavaScript templates
+SINGLE_BRACE = "brace"             # {name} {0} {}   Python format, .NET, ICU simple arguments
+ICU = "icu"                        # {n, plural, one {# file} other {# files}}
+JINJA_STATEMENT = "jinja-statement"  # {% if x %}
+SYNTAXES = (DOUBLE_BRACE, DOLLAR_BRACE, SINGLE_BRACE, ICU, JINJA_STATEMENT)
+# Syntaxes whose whole inside a project may declare translatable.
+INSIDE_TRANSLATABLE = (DOUBLE_BRACE, DOLLAR_BRACE, SINGLE_BRACE)
+
 
 @dataclass(frozen=True)
 class Token:
@@ -28,6 +44,7 @@ class Token:
     key: str
     start: int
     end: int
+    syntax: str = ""  # BRACE tokens: one of SYNTAXES
 
 
 _CODE_RE = re.compile(r"(?<!`)(`+)(?!`)(?P<body>.+?)(?<!`)\1(?!`)")
@@ -42,9 +59,13 @@ _URL_ATTR_RE = re.compile(r"""\b(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+
 _URL_RE = re.compile(r"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'`]+", re.I)
 _EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _BRACE_RE = re.compile(
-    r"\{\{[^{}\n]+\}\}"                               # {{ var }}  Jinja, Handlebars, i18next
-    r"|\$\{[^{}\s]+\}"                                # ${var}     shell, JS templates
+    r"(?P<double>\{\{[^{}\n]+\}\})"                     # {{ var }}  Jinja, Handlebars, i18next
+    r"|(?P<statement>\{%[^{}\n]+%\})"                     # {% if x %} Jinja, Liquid
+    r"|(?P<dollar>\$\{[^{}\s]+\})"                       # ${var}     shell, JS templates
     r"|\{(?:[A-Za-z_][\w.]*|\d+)?(?:![rsa])?(?::[^{}\s]*)?\}")  # {name} {0} {} {x:.2f}
+_ICU_START_RE = re.compile(r"\{\s*(?P<arg>[A-Za-z_]\w*|\d+)\s*,\s*(?P<type>plural|selectordinal|select)"
+                           r"\s*,")
+_STRING_LITERAL_RE = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'")
 # printf with positional (%1$s) and Python mapping (%(name)s) forms. No space flag: "50% of" is
 # prose, not a format. "%%" is consumed first so that an escaped percent sign starts nothing.
 _PRINTF_RE = re.compile(
@@ -82,13 +103,79 @@ def find_tokens(text: str) -> list[Token]:
         end = m.end() - len(m.group()) + len(m.group().rstrip("."))
         if free(m.start(), end):
             add(EMAIL, m.start(), end, text[m.start():end].lower())
+    for start, end, key in _icu_messages(text):
+        if free(start, end):
+            taken.append((start, end))
+            tokens.append(Token(BRACE, text[start:end], key, start, end, ICU))
     for m in _BRACE_RE.finditer(text):
         if free(*m.span()):
-            add(BRACE, m.start(), m.end(), re.sub(r"\s+", "", m.group()))
+            syntax = (DOUBLE_BRACE if m["double"] else JINJA_STATEMENT if m["statement"]
+                      else DOLLAR_BRACE if m["dollar"] else SINGLE_BRACE)
+            key = re.sub(r"\s+", "", _STRING_LITERAL_RE.sub('"…"', m.group()))
+            taken.append(m.span())
+            tokens.append(Token(BRACE, m.group(), key, m.start(), m.end(), syntax))
     for m in _PRINTF_RE.finditer(text):
         if m.group() != "%%" and free(*m.span()):
             add(PRINTF, m.start(), m.end(), m.group())
     return sorted(tokens, key=lambda t: t.start)
+
+
+def _icu_messages(text: str) -> list[tuple[int, int, str]]:
+    """ICU plural/select messages: (start, end, key). The branches are translated text, and a
+    language has its own plural categories (Latvian zero/one/other, Indonesian other), so the key
+    is the argument and its type, plus the simple arguments used inside the branches."""
+    found = []
+    pos = 0
+    while (m := _ICU_START_RE.search(text, pos)) is not None:
+        end = _closing_brace(text, m.start())
+        if end is None:
+            pos = m.end()
+            continue
+        inner = text[m.end():end - 1]
+        args = sorted({a.group() for a in re.finditer(r"\{\s*[A-Za-z_]\w*\s*\}", inner)})
+        nested = sorted({f"{n['arg']},{n['type']}" for n in _ICU_START_RE.finditer(inner)})
+        key = f"{{{m['arg']},{m['type']}}}" + "".join(re.sub(r"\s+", "", a) for a in args + nested)
+        found.append((m.start(), end, key))
+        pos = end
+    return found
+
+
+def _closing_brace(text: str, start: int) -> int | None:
+    """The end (exclusive) of the brace group opened at ``start``, or None if it never closes."""
+    depth = 0
+    for i in range(start, len(text)):
+        if text[i] == "{":
+            depth += 1
+        elif text[i] == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return None
+
+
+def compare_key(token: Token, translatable: Iterable[str] = ()) -> str:
+    """What must recur on the other side: the token's key, with the inside of every placeholder of
+    a ``translatable`` syntax blanked (in a code span too: tldr's `` `cp {{path/to/file}}` ``)."""
+    wanted = set(translatable)
+    if token.kind == BRACE and token.syntax in wanted:
+        return _EMPTY_INSIDE[token.syntax]
+    if token.kind == CODE and wanted:
+        return _blank_translatable(token.key, wanted)
+    return token.key
+
+
+_EMPTY_INSIDE = {DOUBLE_BRACE: "{{…}}", DOLLAR_BRACE: "${…}", SINGLE_BRACE: "{…}"}
+
+
+def _blank_translatable(code: str, wanted: set[str]) -> str:
+    out, pos = [], 0
+    for m in _BRACE_RE.finditer(code):
+        syntax = (DOUBLE_BRACE if m["double"] else JINJA_STATEMENT if m["statement"]
+                  else DOLLAR_BRACE if m["dollar"] else SINGLE_BRACE)
+        if syntax in wanted:
+            out += [code[pos:m.start()], _EMPTY_INSIDE[syntax]]
+            pos = m.end()
+    return "".join(out) + code[pos:]
 
 
 def _tag_key(m: re.Match) -> str:

@@ -20,6 +20,7 @@ from functools import lru_cache
 from babel import Locale, UnknownLocaleError
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
+from . import number_words, units
 from .markup import find_tokens, mask
 
 _SPACES = " \u00a0\u202f\u2009"
@@ -184,3 +185,149 @@ def match_numbers(source: list[Number], target: list[Number]) -> tuple[list[Numb
             free.remove(hit)
     extra = [target[i] for i in sorted(free)]
     return missing, extra
+
+
+# --- comparing the numbers of a source and its translation ----------------------------------------
+#
+# find_numbers/match_numbers above read digits only (the detector's feature uses them as they are);
+# compare_numbers is what the numbers check reports from. It also knows what a faithful translation
+# does to numbers: spell them out or write digits for words, write a range or a time another way,
+# convert imperial units, and leave the digits of names alone.
+
+_DECADE_RE = re.compile(r"['’]?s\b")
+_LETTERS_THEN_DIGIT_RE = re.compile(r"[^\W\d_]+\d")
+_RANGE_SEP_RE = re.compile(r"\.?\s?[-–—/]\s?")  # the dot: Latvian "1950.–53."
+
+
+@dataclass(frozen=True)
+class NumberDiff:
+    """What differs: source numbers the target lacks, target numbers the source lacks, and of the
+    missing ones those next to an imperial unit while the target has other numbers (probably
+    converted, though the values did not confirm it)."""
+
+    missing: list[Number]
+    extra: list[Number]
+    unconfirmed_conversions: list[Number]
+    source_numbers: list[Number]  # every number read in the source, names' digits included
+
+    def __bool__(self) -> bool:
+        return bool(self.missing or self.extra)
+
+
+def compare_numbers(source: str, source_lang: str, target: str, target_lang: str) -> NumberDiff:
+    """The numbers of ``source`` and ``target`` that do not correspond, read as
+    :func:`find_numbers` does and then allowing for number words, ranges, times, unit conversions
+    and the digits of identifiers."""
+    src = _enrich(source, find_numbers(source, (source_lang, target_lang), first_only=True),
+                  source_lang)
+    tgt = _enrich(target, find_numbers(target, (target_lang, source_lang)), target_lang)
+    src_names = {i for i, n in enumerate(src) if _in_name(source, n)}
+    tgt_names = {i for i, n in enumerate(tgt) if _in_name(target, n)}
+    # Quantities pick their partners first, so a name's digits never take a quantity's.
+    order = [n for i, n in enumerate(src) if i not in src_names] + [src[i] for i in sorted(src_names)]
+    missing, extra = match_numbers(order, tgt)
+    missing = sorted((n for n in missing if src.index(n) not in src_names), key=lambda n: n.start)
+    extra = [n for n in extra if tgt.index(n) not in tgt_names]
+    # A number spelt out on the other side ('58' for 'Fifty-eight', '7.' for 'seventh').
+    missing = [n for n in missing if not _spelt_out(n, target, target_lang)]
+    extra = [n for n in extra if not _spelt_out(n, source, source_lang)]
+    missing, extra = _drop_conversions(source, src, missing, extra)
+    extra, missing = _drop_conversions(target, tgt, extra, missing)
+    # '80 km (50 mi)': a conversion the text itself gives may be left out on the other side.
+    missing = _drop_restated(source, src, missing)
+    extra = _drop_restated(target, tgt, extra)
+    imperial = {src[i] for q in _quantities(source, src) for i in q.numbers}
+    unconfirmed = [n for n in missing if extra and n in imperial]
+    return NumberDiff(missing, extra, unconfirmed, src)
+
+
+def _spelt_out(number: Number, other: str, lang: str) -> bool:
+    """Whether ``other`` writes ``number`` in words or in Roman numerals ('XIIIe siècle')."""
+    values = _decimals(number)
+    romans = number_words.roman_values(other)
+    return any(v in romans or number_words.written_in(v, other, lang) for v in values)
+
+
+def _drop_restated(text: str, numbers: list[Number], unpaired: list[Number]) -> list[Number]:
+    """``unpaired`` without the imperial quantities whose metric value ``text`` also gives."""
+    unpaired = list(unpaired)
+    for q in _quantities(text, numbers):
+        members = [numbers[i] for i in q.numbers]
+        others = [n for k, n in enumerate(numbers) if k not in q.numbers]
+        if all(m in unpaired for m in members) and any(
+                units.converts_to(q, v) for n in others for v in _decimals(n)):
+            for m in members:
+                unpaired.remove(m)
+    return unpaired
+
+
+def _decimals(number: Number) -> list[Decimal]:
+    return [v for v in number.values if isinstance(v, Decimal)]
+
+
+def _in_name(text: str, number: Number) -> bool:
+    # A number followed by letters alone is a quantity ('10km', '4th'); one after a cased letter
+    # or an underscore is part of a name ('EC2', 'K8S', 'x86_64'); CJK characters have no case,
+    # so '2023年' stays a number.
+    before = text[number.start - 1] if number.start else ""
+    return (before.isupper() or before.islower() or before == "_"
+            or _LETTERS_THEN_DIGIT_RE.match(text, number.end) is not None)  # '2to3'
+
+
+def _enrich(text: str, numbers: list[Number], lang: str) -> list[Number]:
+    """More readings of each number: the full year of a range's short end ('1950-53' -> 1953), a
+    time as military time and, on the hour, as its hour ('10:00' -> 1000, 10), a decade's two
+    digits ('1920s' -> 20), the value of a scale word ('2 Millionen')."""
+    out = []
+    for k, n in enumerate(numbers):
+        values = set(n.values)
+        prev = numbers[k - 1] if k else None
+        if prev is not None and n.text.isdigit() and prev.text.isdigit() \
+                and len(n.text) < len(prev.text) \
+                and _RANGE_SEP_RE.fullmatch(text[prev.end:n.start]):
+            full = int(prev.text[:len(prev.text) - len(n.text)] + n.text)
+            if full > int(prev.text):
+                values.add(Decimal(full))
+        for v in n.values:
+            if isinstance(v, tuple):
+                hour, minute = divmod(v[1], 60)
+                values.add(Decimal(hour * 100 + minute))  # '12:00' is '1200 GMT'
+                if minute == 0:
+                    values.add(Decimal(hour))
+        if _DECADE_RE.match(text, n.end) and len(n.text) == 4 and n.text.endswith("0"):
+            values.add(Decimal(n.text[2:]))  # 'the 1920s' is 'les années 20'
+        scale = number_words.scale_after(text[n.end:n.end + 20], lang)
+        if scale is not None:
+            values |= {v * scale for v in _decimals(n)}
+        out.append(Number(n.text, n.start, n.end, frozenset(values)) if values != n.values else n)
+    return out
+
+
+def _single_value(number: Number) -> Decimal | None:
+    values = _decimals(number)
+    return min(values) if values else None
+
+
+def _drop_conversions(text: str, numbers: list[Number], missing: list[Number],
+                      extra: list[Number]) -> tuple[list[Number], list[Number]]:
+    """Missing numbers of ``text`` that measure an imperial quantity, paired with other-side
+    numbers that are its metric value: both are dropped."""
+    if not missing or not extra:
+        return missing, extra
+    quantities = _quantities(text, numbers)
+    missing, extra = list(missing), list(extra)
+    for q in quantities:
+        members = [numbers[i] for i in q.numbers]
+        if not all(m in missing for m in members):
+            continue
+        hit = next((e for e in extra if any(units.converts_to(q, v) for v in _decimals(e))), None)
+        if hit is not None:
+            extra.remove(hit)
+            for m in members:
+                missing.remove(m)
+    return missing, extra
+
+
+def _quantities(text: str, numbers: list[Number]) -> list[units.Quantity]:
+    return units.imperial_quantities(text, [(n.start, n.end) for n in numbers],
+                                     [_single_value(n) for n in numbers])
