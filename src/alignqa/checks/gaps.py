@@ -210,7 +210,7 @@ def insertion_point(ctx: PairContext, gap: Gap) -> Location:
 
 
 def summary(side: Side, gaps: Sequence[Gap], has_content: Callable[[str], bool]) -> str:
-    """'3 of 8 source list items (with code), 1 of 4 source paragraphs': units of ``side`` whose
+    """'3 of 8 source list items with code, 1 of 4 source paragraphs': units of ``side`` whose
     every segment is in ``gaps``, and how many more are missing in part."""
     totals: dict[str, int] = {}
     whole: dict[str, int] = {}
@@ -235,6 +235,6 @@ def summary(side: Side, gaps: Sequence[Gap], has_content: Callable[[str], bool])
 
 
 def _plural_kind(kind: str) -> str:
-    return {"list item and its code line": "list items (with code)",
+    return {"list item and its code line": "list items with code",
             "list item": "list items", "heading": "headings", "table row": "table rows",
             "paragraph": "paragraphs", "sentence": "paragraphs", "code line": "code lines"}[kind]
