@@ -19,7 +19,8 @@ temporary folder as ``<lang>/<path>``) and prints:
     PYTHONPATH=src python bench/false_alarms.py [--sets flores,tldr,planted] [--limit N]
                                                 [--tldr-pages N] [--dump FILE]
 
-``--limit N`` keeps the first N documents (flores) or pages (tldr) per language, for a quick run.
+``--limit N`` keeps the first N documents (flores) or pages (tldr) per language, for a quick run;
+``--checks a,b`` runs only those checks (gate figures then count only them).
 ``--dump FILE`` writes every finding as JSONL (set, page, label, check, severity, line, source,
 target, message) for judging. Embeddings go to the default alignqa cache, so re-runs are cheap.
 """
@@ -135,8 +136,17 @@ def tldr_corpus(root: Path, per_lang: int | None, limit: int | None) -> list[Pag
 
 # --- running and counting -------------------------------------------------------------------------
 
-def check(root: Path, embedder) -> RunResult:
-    return run_check([root], Config(), embedder=embedder, quiet=True)
+def config(only: set[str] | None) -> Config:
+    """Default settings; with ``only``, every other check disabled, as a config file would."""
+    if only is None:
+        return Config()
+    from alignqa.checks.registry import all_checks
+
+    return Config(checks={c.id: {"enabled": c.id in only} for c in all_checks()})
+
+
+def check(root: Path, embedder, cfg: Config) -> RunResult:
+    return run_check([root], cfg, embedder=embedder, quiet=True)
 
 
 def page_findings(result: RunResult, root: Path) -> dict[tuple[str, str], list[Finding]]:
@@ -173,11 +183,11 @@ def per_check_table(counts: Counter, rows: int, checks: list[str]) -> None:
         print(f"| {'**all**' if c == 'all' else c} | {line} |")
 
 
-def flores_section(embedder, limit: int | None, out) -> dict[str, float]:
+def flores_section(embedder, cfg: Config, limit: int | None, out) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="alignqa-flores-") as tmp:
         root = Path(tmp)
         pages = flores_corpus(root, limit)
-        result = check(root, embedder)
+        result = check(root, embedder, cfg)
         found = page_findings(result, root)
     rows = sum(p.rows for p in pages)
     counts: Counter = Counter()
@@ -200,11 +210,12 @@ def flores_section(embedder, limit: int | None, out) -> dict[str, float]:
     return {"flores errors/1k": errors, "flores any/1k": anything}
 
 
-def tldr_section(embedder, per_lang: int | None, limit: int | None, out) -> dict[str, float]:
+def tldr_section(embedder, cfg: Config, per_lang: int | None, limit: int | None,
+                 out) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="alignqa-tldr-") as tmp:
         root = Path(tmp)
         pages = tldr_corpus(root, per_lang, limit)
-        result = check(root, embedder)
+        result = check(root, embedder, cfg)
         found = page_findings(result, root)
     counts: Counter = Counter()
     by_label = Counter(p.label for p in pages)
@@ -304,21 +315,34 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--tldr-pages", type=int, default=TLDR_PAGES,
                     help=f"seeded sample of pages per language (default {TLDR_PAGES}; 0 = all)")
     ap.add_argument("--dump", type=Path, help="write every finding as JSONL to this file")
+    ap.add_argument("--checks", help="comma-separated check ids to run (default: every check, "
+                    "as a user runs them); for a quick look at one check's figures")
     args = ap.parse_args(argv)
+    only = {c.strip() for c in args.checks.split(",") if c.strip()} if args.checks else None
     sets = [s.strip() for s in args.sets.split(",") if s.strip()]
     unknown = set(sets) - {"flores", "tldr", "planted"}
     if unknown:
         ap.error(f"unknown set(s): {', '.join(sorted(unknown))}")
+    if only:
+        from alignqa.checks.registry import all_checks
+
+        bad = only - {c.id for c in all_checks()}
+        if bad:
+            ap.error(f"unknown check(s): {', '.join(sorted(bad))}")
+    sys.stdout.reconfigure(line_buffering=True)  # figures appear as each set finishes
     cpu0, wall0 = time.process_time(), time.perf_counter()
     embedder = load_embedder(quiet=True)
-    print(f"# False alarms of `alignqa check` (default settings)\n\nmodel: {embedder.model_id}")
+    cfg = config(only)
+    print(f"# False alarms of `alignqa check` "
+          f"({'checks ' + ', '.join(sorted(only)) if only else 'default settings'})\n\n"
+          f"model: {embedder.model_id}", flush=True)
     figures: dict[str, float] = {}
     out = open(args.dump, "w", encoding="utf-8") if args.dump else None  # noqa: SIM115
     try:
         if "flores" in sets:
-            figures |= flores_section(embedder, args.limit, out)
+            figures |= flores_section(embedder, cfg, args.limit, out)
         if "tldr" in sets:
-            figures |= tldr_section(embedder, args.tldr_pages or None, args.limit, out)
+            figures |= tldr_section(embedder, cfg, args.tldr_pages or None, args.limit, out)
     finally:
         if out:
             out.close()
