@@ -1,6 +1,7 @@
 """Build documents, alignments and contexts from the plain data of a check fixture case.
 
-A segment is a string, or ``{text: ..., kind: heading}``. A bead is ``{source: ..., target: ...}``
+A segment is a string, or ``{text: ..., kind: heading, paragraph: true}`` (``paragraph``: a blank
+line before it, so it starts a new paragraph). A bead is ``{source: ..., target: ...}``
 where each side is a segment, a list of segments, or null (an omission or an addition). A document
 is the bead's segments joined by newlines, one segment a line, so offsets and lines are real.
 """
@@ -26,10 +27,13 @@ def _segments(side: Any) -> list[dict]:
 def make_document(lang: str, segments: list[dict], path: str) -> Document:
     """A document whose lines are ``segments``, with each segment's offsets, line and column."""
     lines, segs, offset = [], [], 0
-    for number, spec in enumerate(segments, start=1):
+    for spec in segments:
+        if spec.get("paragraph") and lines:
+            lines.append("")
+            offset += 1
         text = spec["text"]
-        segs.append(Segment(text=text, kind=spec.get("kind", SENTENCE), line=number, column=1,
-                            start=offset, end=offset + len(text)))
+        segs.append(Segment(text=text, kind=spec.get("kind", SENTENCE), line=len(lines) + 1,
+                            column=1, start=offset, end=offset + len(text)))
         lines.append(text)
         offset += len(text) + 1
     return Document(path=Path(path), lang=lang, text="\n".join(lines) + "\n", segments=segs)

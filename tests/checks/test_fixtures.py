@@ -5,7 +5,9 @@ of ``beads``, or a list of ``pairs`` (corpus checks), optional ``options`` and a
 ``glossary`` (CSV text, written to a file that becomes the run's glossary). ``expect`` is
 ``[]`` or a list of findings, each with a ``message`` substring (or list of substrings) and
 optionally ``severity``, ``source_span``/``target_span`` (the text each span covers, in order),
-``bead`` (index) and ``pair`` (index). Findings and expectations must correspond one to one.
+``bead`` (index), ``pair`` (index), ``line`` (of the finding's primary location) and ``document``
+(``source`` or ``target``: the document that location is in). Findings and expectations must
+correspond one to one.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from alignqa.findings import Finding
 FIXTURES = Path(__file__).parent / "fixtures"
 CASE_KEYS = {"name", "source_lang", "target_lang", "source", "target", "beads", "pairs",
              "options", "glossary", "expect", "note"}
-EXPECT_KEYS = {"message", "severity", "source_span", "target_span", "bead", "pair"}
+EXPECT_KEYS = {"message", "severity", "source_span", "target_span", "bead", "pair", "line",
+               "document"}
 
 
 def load_fixture(path: Path) -> tuple[str, list[dict]]:
@@ -34,7 +37,7 @@ def load_fixture(path: Path) -> tuple[str, list[dict]]:
 
 
 # Checks whose fixtures need the embedding model: their runner shares the session's model.
-MODEL_BACKED = {"mistranslation"}
+MODEL_BACKED = {"mistranslation", "omission", "addition"}
 
 
 def _fixture_cases() -> list[Any]:
@@ -85,6 +88,11 @@ def _matches(finding: Finding, want: dict) -> bool:
             if got != wanted:
                 return False
     if "bead" in want and finding.bead != want["bead"]:
+        return False
+    if "line" in want and finding.line != want["line"]:
+        return False
+    if "document" in want and \
+            Path(finding.path).stem != getattr(finding, f"{want['document']}_lang"):
         return False
     return "pair" not in want or pair_index(finding.path) == want["pair"]
 

@@ -1,9 +1,10 @@
 """SARIF 2.1.0, the format GitHub code scanning and most CI dashboards ingest.
 
 One run; ``tool.driver.rules`` lists every known check (id, description, default level) so a
-dashboard can show a rule without a finding; each result points at the translation (or, for an
-omission, at the source) with a region whose columns count Unicode code points
-(``columnKind: unicodeCodePoints``) and whose ``endColumn`` is exclusive, as the spec defines it.
+dashboard can show a rule without a finding; each result points at the translation (an omission
+at the place the text is missing, its source as a related location) with a region whose columns
+count Unicode code points (``columnKind: unicodeCodePoints``) and whose ``endColumn`` is
+exclusive, as the spec defines it.
 ``partialFingerprints`` carries the finding fingerprint, which survives line moves, so code scanning
 tracks one alert across commits.
 """

@@ -1,0 +1,367 @@
+"""How often ``alignqa check`` raises findings a reviewer would reject, beside what it still catches.
+
+Runs the whole pipeline as a user does (``run_check`` with default settings on a corpus laid out in a
+temporary folder as ``<lang>/<path>``) and prints:
+
+1. ``flores``: FLORES-200 articles, en -> lv/id/de/fr, professional translations with nothing
+   planted, so every finding is a false alarm unless a reviewer shows otherwise. Documents are the
+   held-out half of ``plant_errors.documents`` (runs of consecutive articles of one domain, the
+   half the detector never trained on), one paragraph per article. Figures: findings per check and
+   severity per 1,000 dataset rows (English sentences).
+2. ``tldr``: real community translations of tldr-pages (de, id; a seeded sample of pages). A page
+   is *in sync* when its examples match English one for one (same count, same command lines once
+   every ``{{...}}`` is masked), else *out of sync* (``../shared/eval/tldr/README.md``). Figures:
+   the share of each kind of page the gate fails (any error-level finding), per check as well.
+3. ``planted``: recall of the ``mistranslation`` detector on the planted errors of
+   ``bench/detect.py`` at the check's shipped thresholds (warning, the lowest it reports, and
+   error), and whether ``alignqa check corpus/`` still fails on the seed's 'Taustiņu izņemšana'.
+
+    python -m bench.false_alarms [--sets flores,tldr,planted] [--limit N]
+                                                [--tldr-pages N] [--dump FILE]
+
+``--limit N`` keeps the first N documents (flores) or pages (tldr) per language, for a quick run;
+``--checks a,b`` runs only those checks (gate figures then count only them).
+``--dump FILE`` writes every finding as JSONL (set, page, label, check, severity, line, source,
+target, message) for judging. Embeddings go to the default alignqa cache, so re-runs are cheap.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from alignqa.config import Config
+from alignqa.embed import load_embedder
+from alignqa.findings import Finding, Severity
+from alignqa.pipeline import run_check
+from alignqa.results import RunResult
+from training import planting as plant_errors
+from training.data import EVAL
+
+ROOT = Path(__file__).resolve().parents[1]
+TLDR = EVAL / "tldr"
+TLDR_LANGS = ("de", "id")
+TLDR_SEED = 12
+TLDR_PAGES = 120
+# Done-when targets of issue 12.
+FLORES_MAX_ERRORS, FLORES_MAX_ANY = 2.0, 20.0
+TLDR_MAX_IN_SYNC, TLDR_MIN_OUT_OF_SYNC = 0.05, 0.90
+SEVERITIES = [s.value for s in sorted(Severity, key=lambda s: -s.rank)]
+
+
+@dataclass
+class Page:
+    """One translated document of a set: where it was written, and its label."""
+
+    lang: str
+    rel: str  # path below the language folder
+    label: str  # "clean" (flores), "in-sync" or "out-of-sync" (tldr)
+    rows: int  # source rows (flores: English sentences; tldr: examples)
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+# --- FLORES ---------------------------------------------------------------------------------------
+
+def flores_corpus(root: Path, limit: int | None) -> list[Page]:
+    """Held-out FLORES documents as Markdown, one paragraph per article, en + each language."""
+    rows = plant_errors.load_flores()
+    by_article: dict[int, list[dict[str, str]]] = {}
+    for row in rows:
+        by_article.setdefault(int(row["doc_id"]), []).append(row)
+    pages = []
+    for lang in plant_errors.LANGS:
+        docs = plant_errors.documents(rows, lang, "heldout")[:limit]
+        for doc in docs:
+            first, last = (int(x) for x in doc.name.removeprefix("flores-").split("-"))
+            # The held-out articles between the first and the last, as documents() grouped them.
+            english = {p.src for p in doc.pairs}
+            articles = [a for i in range(first, last + 1) for a in [by_article.get(i, [])]
+                        if a and a[0][plant_errors.COLUMNS["en"]] in english]
+            rel = f"{doc.name}.md"
+            for code in ("en", lang):
+                col = plant_errors.COLUMNS[code]
+                write(root / code / rel, "\n\n".join(" ".join(r[col] for r in a)
+                                                     for a in articles) + "\n")
+            pages.append(Page(lang, rel, "clean", len(doc.pairs)))
+    return pages
+
+
+# --- tldr -----------------------------------------------------------------------------------------
+
+_PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
+
+
+def tldr_commands(text: str) -> list[str]:
+    """The example command lines of a page, each ``{{...}}`` masked."""
+    return [_PLACEHOLDER.sub("{{}}", line.strip()) for line in text.splitlines()
+            if line.startswith("`")]
+
+
+def tldr_label(english: str, translation: str) -> str:
+    return "in-sync" if tldr_commands(english) == tldr_commands(translation) else "out-of-sync"
+
+
+def tldr_corpus(root: Path, per_lang: int | None, limit: int | None) -> list[Page]:
+    """A seeded sample of translated tldr pages per language, beside their English originals."""
+    pages = []
+    rng = random.Random(TLDR_SEED)
+    for lang in TLDR_LANGS:
+        names = sorted(p.name for p in (TLDR / f"pages.{lang}" / "common").glob("*.md")
+                       if (TLDR / "pages" / "common" / p.name).is_file())
+        names = sorted(rng.sample(names, min(per_lang, len(names)))) if per_lang else names
+        for name in names[:limit]:
+            english = (TLDR / "pages" / "common" / name).read_text(encoding="utf-8")
+            translation = (TLDR / f"pages.{lang}" / "common" / name).read_text(encoding="utf-8")
+            rel = f"common/{name}"
+            write(root / "en" / rel, english)
+            write(root / lang / rel, translation)
+            pages.append(Page(lang, rel, tldr_label(english, translation),
+                              len(tldr_commands(english))))
+    return pages
+
+
+# --- running and counting -------------------------------------------------------------------------
+
+def config(only: set[str] | None) -> Config:
+    """Default settings; with ``only``, every other check disabled, as a config file would."""
+    if only is None:
+        return Config()
+    from alignqa.checks.registry import all_checks
+
+    return Config(checks={c.id: {"enabled": c.id in only} for c in all_checks()})
+
+
+def check(root: Path, embedder, cfg: Config) -> RunResult:
+    return run_check([root], cfg, embedder=embedder, quiet=True)
+
+
+def page_findings(result: RunResult, root: Path) -> dict[tuple[str, str], list[Finding]]:
+    """Findings per (language, path below the language folder) of the translation."""
+    out: dict[tuple[str, str], list[Finding]] = {}
+    for pair in result.pairs:
+        rel = pair.target.path.resolve().relative_to((root / pair.target.lang).resolve())
+        out[(pair.target.lang, rel.as_posix())] = pair.findings
+    return out
+
+
+def fails(findings: Iterable[Finding], check_id: str | None = None) -> bool:
+    return any(f.severity is Severity.ERROR and (check_id is None or f.check == check_id)
+               for f in findings)
+
+
+def dump(fh, set_name: str, page: Page, findings: list[Finding]) -> None:
+    for f in findings:
+        fh.write(json.dumps({
+            "set": set_name, "page": f"{page.lang}/{page.rel}", "label": page.label,
+            "check": f.check, "severity": f.severity.value,
+            "file": f.target.path if f.target else (f.source.path if f.source else ""),
+            "line": f.line, "source": f.source_text, "target": f.target_text,
+            "message": f.message}, ensure_ascii=False) + "\n")
+
+
+def per_check_table(counts: Counter, rows: int, checks: list[str]) -> None:
+    print("| check | " + " | ".join(SEVERITIES) + " | any |")
+    print("|---|" + "---|" * (len(SEVERITIES) + 1))
+    for c in [*checks, "all"]:
+        cells = [counts[(c, s)] for s in SEVERITIES]
+        total = sum(cells)
+        line = " | ".join(f"{1000 * n / rows:.1f} ({n})" for n in [*cells, total])
+        print(f"| {'**all**' if c == 'all' else c} | {line} |")
+
+
+def flores_section(embedder, cfg: Config, limit: int | None, out) -> dict[str, float]:
+    with tempfile.TemporaryDirectory(prefix="alignqa-flores-") as tmp:
+        root = Path(tmp)
+        pages = flores_corpus(root, limit)
+        result = check(root, embedder, cfg)
+        found = page_findings(result, root)
+    rows = sum(p.rows for p in pages)
+    counts: Counter = Counter()
+    for page in pages:
+        findings = found.get((page.lang, page.rel), [])
+        if out:
+            dump(out, "flores", page, findings)
+        for f in findings:
+            counts[(f.check, f.severity.value)] += 1
+            counts[("all", f.severity.value)] += 1
+    checks = sorted({c for c, _ in counts} - {"all"})
+    print(f"\n## FLORES-200 held-out articles: {len(pages)} documents, {rows} rows "
+          f"(en -> {'/'.join(plant_errors.LANGS)}); nothing planted\n")
+    print("Findings per 1,000 rows (count in brackets):\n")
+    per_check_table(counts, rows, checks)
+    errors = 1000 * counts[("all", "error")] / rows
+    anything = 1000 * sum(counts[("all", s)] for s in SEVERITIES) / rows
+    print(f"\nerror-level: **{errors:.1f}** per 1,000 rows (target <= {FLORES_MAX_ERRORS:g}); "
+          f"any severity: **{anything:.1f}** (target <= {FLORES_MAX_ANY:g})")
+    return {"flores errors/1k": errors, "flores any/1k": anything}
+
+
+def tldr_section(embedder, cfg: Config, per_lang: int | None, limit: int | None,
+                 out) -> dict[str, float]:
+    with tempfile.TemporaryDirectory(prefix="alignqa-tldr-") as tmp:
+        root = Path(tmp)
+        pages = tldr_corpus(root, per_lang, limit)
+        result = check(root, embedder, cfg)
+        found = page_findings(result, root)
+    counts: Counter = Counter()
+    by_label = Counter(p.label for p in pages)
+    failed: Counter = Counter()
+    for page in pages:
+        findings = found.get((page.lang, page.rel), [])
+        if out:
+            dump(out, "tldr", page, findings)
+        for f in findings:
+            counts[(f.check, f.severity.value)] += 1
+            counts[("all", f.severity.value)] += 1
+        if fails(findings):
+            failed[("gate", page.label)] += 1
+        for c in {f.check for f in findings if f.severity is Severity.ERROR}:
+            failed[(c, page.label)] += 1
+    checks = sorted({c for c, _ in counts} - {"all"})
+    examples = sum(p.rows for p in pages)
+    print(f"\n## tldr-pages ({'/'.join(TLDR_LANGS)}): {len(pages)} pages, "
+          f"{by_label['in-sync']} in sync, {by_label['out-of-sync']} out of sync; "
+          f"{examples} English examples\n")
+    print("Pages the gate fails (any error-level finding), and pages each check alone fails:\n")
+    print("| check | in-sync pages failed | out-of-sync pages failed |")
+    print("|---|---|---|")
+    share = {}
+    for c in ["gate", *checks]:
+        cells = []
+        for label in ("in-sync", "out-of-sync"):
+            n, d = failed[(c, label)], by_label[label]
+            share[(c, label)] = n / d if d else 0.0
+            cells.append(f"{share[(c, label)]:.1%} ({n}/{d})")
+        print(f"| {'**gate**' if c == 'gate' else c} | {' | '.join(cells)} |")
+    print("\nFindings per 1,000 English examples (count in brackets):\n")
+    per_check_table(counts, max(examples, 1), checks)
+    ins, outs = share[("gate", "in-sync")], share[("gate", "out-of-sync")]
+    print(f"\nin-sync pages failed: **{ins:.1%}** (target <= {TLDR_MAX_IN_SYNC:.0%}); "
+          f"out-of-sync pages failed: **{outs:.1%}** (target >= {TLDR_MIN_OUT_OF_SYNC:.0%})")
+    return {"tldr in-sync failed": ins, "tldr out-of-sync failed": outs}
+
+
+def planted_section(embedder) -> dict[str, float]:
+    """Recall on bench/detect.py's planted errors at the mistranslation check's thresholds."""
+    import numpy as np
+
+    from alignqa.checks.registry import REGISTRY, all_checks
+    from alignqa.detect import load_detector
+    from alignqa.detect.token_alignment import word_weights_for
+    from bench import detect
+    from training.token_store import TokenStore
+
+    all_checks()
+    defaults = REGISTRY["mistranslation"].defaults
+    warning_at, error_at = defaults.warning_threshold, defaults.error_threshold
+    pairs = detect.planted_pairs()
+    prob = detect.detector_probs(pairs, TokenStore(embedder), word_weights_for(embedder),
+                                 load_detector(defaults.weights or None))
+    y = np.array([p.label for p in pairs])
+    kinds = np.array([p.kind for p in pairs])
+    print(f"\n## Planted errors (bench/detect.py: held-out FLORES, seed {detect.PLANT_SEED}): "
+          f"{len(y)} pairs, {y.sum()} with an error\n")
+    print(f"`mistranslation` at its shipped thresholds: warning p >= {warning_at:g} (the lowest "
+          f"it reports), error p >= {error_at:g}.\n")
+    print("| error type | n | recall at warning | recall at error |")
+    print("|---|---|---|---|")
+    figures = {}
+    for kind in [*plant_errors.ERROR_TYPES, "all"]:
+        m = (y == 1) if kind == "all" else (kinds == kind)
+        cells = [f"{(prob[m] >= th).mean():.2f}" if m.any() else "-"
+                 for th in (warning_at, error_at)]
+        name = f"**{kind}**" if kind == "all" else kind
+        print(f"| {name} | {m.sum()} | {' | '.join(cells)} |")
+    clean = y == 0
+    for name, th in (("warning", warning_at), ("error", error_at)):
+        flag = prob >= th
+        figures[f"planted recall at {name}"] = float(flag[y == 1].mean())
+        precision = (flag & (y == 1)).sum() / max(flag.sum(), 1)
+        print(f"\n- at {name}: recall {flag[y == 1].mean():.2f}, precision {precision:.2f} "
+              f"(clean pairs flagged: {flag[clean].mean():.3f})", end="")
+    print()
+    seed = seed_gate(embedder)
+    figures["seed 'Taustiņu izņemšana' is an error"] = float(seed)
+    print(f"\n`alignqa check corpus/` reports 'Taustiņu izņemšana' as an error: "
+          f"**{'yes' if seed else 'NO'}**")
+    return figures
+
+
+def seed_gate(embedder) -> bool:
+    result = run_check([ROOT / "corpus"], Config(), embedder=embedder, quiet=True)
+    return any(f.severity is Severity.ERROR and "Taustiņu izņemšana" in f.target_text
+               for f in result.findings)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sets", default="flores,tldr,planted",
+                    help="comma-separated: flores, tldr, planted (default: all)")
+    ap.add_argument("--limit", type=int, help="first N documents / pages per language only")
+    ap.add_argument("--tldr-pages", type=int, default=TLDR_PAGES,
+                    help=f"seeded sample of pages per language (default {TLDR_PAGES}; 0 = all)")
+    ap.add_argument("--dump", type=Path, help="write every finding as JSONL to this file")
+    ap.add_argument("--checks", help="comma-separated check ids to run (default: every check, "
+                    "as a user runs them); for a quick look at one check's figures")
+    args = ap.parse_args(argv)
+    only = {c.strip() for c in args.checks.split(",") if c.strip()} if args.checks else None
+    sets = [s.strip() for s in args.sets.split(",") if s.strip()]
+    unknown = set(sets) - {"flores", "tldr", "planted"}
+    if unknown:
+        ap.error(f"unknown set(s): {', '.join(sorted(unknown))}")
+    if only:
+        from alignqa.checks.registry import all_checks
+
+        bad = only - {c.id for c in all_checks()}
+        if bad:
+            ap.error(f"unknown check(s): {', '.join(sorted(bad))}")
+    sys.stdout.reconfigure(line_buffering=True)  # figures appear as each set finishes
+    cpu0, wall0 = time.process_time(), time.perf_counter()
+    embedder = load_embedder(quiet=True)
+    cfg = config(only)
+    print(f"# False alarms of `alignqa check` "
+          f"({'checks ' + ', '.join(sorted(only)) if only else 'default settings'})\n\n"
+          f"model: {embedder.model_id}", flush=True)
+    figures: dict[str, float] = {}
+    out = open(args.dump, "w", encoding="utf-8") if args.dump else None  # noqa: SIM115
+    try:
+        if "flores" in sets:
+            figures |= flores_section(embedder, cfg, args.limit, out)
+        if "tldr" in sets:
+            figures |= tldr_section(embedder, cfg, args.tldr_pages or None, args.limit, out)
+    finally:
+        if out:
+            out.close()
+    if "planted" in sets:
+        figures |= planted_section(embedder)
+    print("\n## Summary\n")
+    targets = {"flores errors/1k": f"<= {FLORES_MAX_ERRORS:g}",
+               "flores any/1k": f"<= {FLORES_MAX_ANY:g}",
+               "tldr in-sync failed": f"<= {TLDR_MAX_IN_SYNC:.0%}",
+               "tldr out-of-sync failed": f">= {TLDR_MIN_OUT_OF_SYNC:.0%}",
+               "seed 'Taustiņu izņemšana' is an error": "yes"}
+    print("| figure | measured | target |")
+    print("|---|---|---|")
+    for name, value in figures.items():
+        shown = f"{value:.1%}" if "failed" in name else ("yes" if value == 1 else "no") \
+            if "seed" in name else f"{value:.2f}"
+        print(f"| {name} | {shown} | {targets.get(name, 'no lower than before')} |")
+    print(f"\n(process CPU time {time.process_time() - cpu0:.0f} s, wall "
+          f"{time.perf_counter() - wall0:.0f} s; shared machine)")
+
+
+if __name__ == "__main__":
+    main()
