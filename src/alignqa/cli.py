@@ -21,14 +21,18 @@ EXIT_USAGE = 2
 
 
 def _language_of(path: Path, given: str | None) -> str:
-    """--lang wins; otherwise the file's language folder decides."""
+    """--lang wins; otherwise the configured layout, else a locale folder or suffix, decides."""
+    from .layout import guess_locale, locale_of
+
     if given:
         return validate_language(given)
-    try:
-        return validate_language(path.resolve().parent.name)
-    except InputError:
-        raise InputError("cannot tell the document's language from its folder; pass --lang",
-                         path) from None
+    config = load_config(None, path)
+    found = locale_of(path, config.layout_root, config.layout()) if config.files else None
+    found = found or guess_locale(path)
+    if found is None:
+        raise InputError("cannot tell the document's language from its path; pass --lang",
+                         path)
+    return found
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -39,7 +43,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--lang", help="ISO 639-1 code (default: the file's language folder).")
+@click.option("--lang", help="Locale, e.g. de, pt-BR (default: from the file's path).")
 @click.option("--presplit", is_flag=True, help="Each input line is one segment.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="One segment per line, or JSON with positions.")
@@ -156,6 +160,27 @@ def check(paths: tuple[Path, ...], config_file: Path | None, formats: tuple[str,
             click.echo(f"HTML report: {index}", err=True)
     write_outputs(result, config.format, output, quiet=quiet)
     sys.exit(exit_code(result.findings, config.fail_on_severity, exit_zero))
+
+
+@cli.command()
+@click.argument("root", type=click.Path(path_type=Path, file_okay=False), default=".")
+@click.option("--source-lang", default="en", show_default=True, help="The source locale.")
+@click.option("--write", "target", type=click.Choice(["alignqa.toml", "pyproject.toml"]),
+              help="Write the proposal there (default: only print it).")
+def init(root: Path, source_lang: str, target: str | None) -> None:
+    """Propose the 'files' layout of the repository at ROOT; --write saves it."""
+    from .init import propose, write_proposal
+
+    if not root.is_dir():
+        raise InputError("no such folder", root)
+    proposal = propose(root, source_lang)
+    if not proposal.entries:
+        raise InputError("found no translated files in a layout alignqa knows (see README, "
+                         "'Layouts'); write the 'files' entries by hand", root)
+    click.echo(proposal.toml(source_lang), nl=False)
+    if target:
+        click.echo(f"alignqa: wrote {write_proposal(root, proposal, source_lang, target)}",
+                   err=True)
 
 
 def _apply_overrides(config: Config, **options) -> None:

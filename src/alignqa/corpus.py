@@ -1,7 +1,9 @@
-"""The corpus layout: ``<root>/<lang>/<relative path>``.
+"""The zero-config corpus layout: ``<root>/<lang>/<relative path>``.
 
 The source language folder holds the originals; every other language folder holds translations at the
-same relative paths. A folder name is an ISO 639-1 code and decides its files' language.
+same relative paths. A folder name is a locale (``lv``, ``pt-BR``) and decides its files' language.
+Any other layout is configured with ``files`` patterns (:mod:`alignqa.layout`); both produce
+:class:`DocumentPair` values with explicit paths.
 """
 
 from __future__ import annotations
@@ -17,18 +19,30 @@ from .languages import validate_language
 
 @dataclass(frozen=True)
 class DocumentPair:
+    """A source file and one translation of it. ``relpath`` names the document inside its layout
+    (the source's path relative to its language folder or pattern base); ``format`` is empty for
+    documents the aligner pairs (Markdown, text) and a keyed format's name (``po``, ``json``, ...)
+    for files whose units pair by key. In a bilingual file (PO, XLIFF) both paths are the file."""
+
     root: Path
     relpath: PurePosixPath
     source_lang: str
     target_lang: str
+    source_path: Path
+    target_path: Path
+    format: str = ""
 
     @property
-    def source_path(self) -> Path:
-        return self.root / self.source_lang / self.relpath
+    def target_relpath(self) -> PurePosixPath:
+        """The translation's path relative to the root: what per-file-ignores globs match."""
+        try:
+            return PurePosixPath(self.target_path.relative_to(self.root).as_posix())
+        except ValueError:
+            return PurePosixPath(self.target_path.as_posix())
 
     @property
-    def target_path(self) -> Path:
-        return self.root / self.target_lang / self.relpath
+    def keyed(self) -> bool:
+        return bool(self.format)
 
 
 @dataclass
@@ -75,18 +89,19 @@ def discover(root: Path, source_lang: str, include: list[str], exclude: list[str
     src_dir = root / source_lang
     if not src_dir.is_dir():
         raise InputError(f"no source language folder '{source_lang}/'", root)
-    languages = sorted(d.name for d in root.iterdir()
-                       if d.is_dir() and not d.name.startswith((".", "_")))
-    for name in languages:
-        validate_language(name, root / name)
+    folders = sorted(d.name for d in root.iterdir()
+                     if d.is_dir() and not d.name.startswith((".", "_")))
+    # Folder name -> locale: a folder may be spelled pt_BR, its documents are pt-BR.
+    locales = {name: validate_language(name, root / name) for name in folders}
     corpus = Corpus(root=root, source_lang=source_lang)
     sources = _documents(src_dir, include, exclude)
     translated: set[PurePosixPath] = set()
-    for lang in languages:
-        if lang == source_lang:
+    for folder in folders:
+        if folder == source_lang:
             continue
-        for rel in sorted(_documents(root / lang, include, exclude)):
-            pair = DocumentPair(root, rel, source_lang, lang)
+        for rel in sorted(_documents(root / folder, include, exclude)):
+            pair = DocumentPair(root, rel, locales[source_lang], locales[folder], src_dir / rel,
+                                root / folder / rel)
             if only is not None and not ({pair.source_path.resolve(), pair.target_path.resolve()}
                                          & only):
                 continue
@@ -94,7 +109,7 @@ def discover(root: Path, source_lang: str, include: list[str], exclude: list[str
                 corpus.pairs.append(pair)
                 translated.add(rel)
             else:
-                corpus.notices.append(f"{root / lang / rel}: translation without a source "
+                corpus.notices.append(f"{root / folder / rel}: translation without a source "
                                       f"({source_lang}/{rel} does not exist)")
     for rel in sorted(sources - translated):
         if only is not None and (src_dir / rel).resolve() not in only:

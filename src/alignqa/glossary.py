@@ -28,7 +28,7 @@ from pathlib import Path
 
 from .document import decode_bytes
 from .errors import InputError
-from .languages import validate_language
+from .languages import base_language, validate_language
 
 COLUMNS = ("source", "target", "lang", "source_lang", "dnt", "forbidden", "note")
 _TRUE = {"1", "yes", "y", "true", "x", "dnt"}
@@ -47,7 +47,9 @@ class GlossaryEntry:
     line: int = 0
 
     def applies(self, source_lang: str, target_lang: str) -> bool:
-        return self.lang in (None, target_lang) and self.source_lang in (None, source_lang)
+        """A row for ``pt`` applies to ``pt-BR`` documents too; one for ``pt-BR`` only to those."""
+        return (self.lang in (None, target_lang, base_language(target_lang))
+                and self.source_lang in (None, source_lang, base_language(source_lang)))
 
 
 @dataclass

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..document import HEADING, SENTENCE, TABLE_ROW, Document, Segment, read_text
 from ..errors import InputError
-from ..languages import CJK, validate_language
+from ..languages import CJK, base_language, validate_language
 from .boundaries import sentence_spans
 from .cjk import cjk_sentence_spans
 from .markdown import Block, blocks, is_heading_like, is_short
@@ -119,4 +119,5 @@ class _Locator:
 
 @lru_cache(maxsize=256)
 def _language(lang: str) -> str:
-    return validate_language(lang)
+    # Segmentation rules are per language: pt-BR segments as pt.
+    return base_language(validate_language(lang))
