@@ -15,7 +15,7 @@ PACKAGE = Path(alignqa.__file__).parent
 LAYERS: list[set[str]] = [
     {"errors"},
     {"text", "languages", "findings", "document", "alignment", "atomic", "glossary", "suppress"},
-    {"segment"},
+    {"segment", "units"},
     {"embed"},
     {"align"},
     {"detect"},

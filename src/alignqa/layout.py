@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .corpus import Corpus, DocumentPair, _matches
+from .corpus import Corpus, DocumentPair, _matches, shown
 from .errors import ConfigError, InputError
 from .languages import is_language, validate_language
 
@@ -270,8 +270,8 @@ def discover(root: Path, layout: Layout, only: set[Path] | None = None) -> Corpu
             if not wanted(root / rel, *([root / src] if src else [])):
                 continue
             if src is None:
-                corpus.notices.append(f"{root / rel}: translation without a source (no file of "
-                                      f"'{entry.source}' matches it)")
+                corpus.notices.append(f"{shown(root / rel)}: translation without a source (no "
+                                      f"file of '{entry.source}' matches it)")
                 continue
             if (root / src, root / rel, locale) in seen:
                 continue
@@ -281,7 +281,7 @@ def discover(root: Path, layout: Layout, only: set[Path] | None = None) -> Corpu
                                              root / src, root / rel, format_of(root / src)))
         for src in sorted(set(sources.values()) - translated):
             if wanted(root / src):
-                corpus.notices.append(f"{root / src}: source without any translation")
+                corpus.notices.append(f"{shown(root / src)}: source without any translation")
     return corpus
 
 

@@ -20,6 +20,7 @@ from ..document import HEADING, SENTENCE, Segment
 from ..findings import Finding, Severity
 from ..languages import language_name
 from ..results import PairResult
+from .common import display_path
 from .svg_chart import Histogram
 
 SEVERITIES = sorted(Severity, key=lambda s: -s.rank)  # error, warning, info
@@ -147,6 +148,15 @@ class PairPage:
     @property
     def target_language(self) -> str:
         return language_name(self.pair.target.lang)
+
+    @property
+    def source_name(self) -> str:
+        """The source's path relative to the working directory, never a machine's full path."""
+        return display_path(self.pair.source.path)
+
+    @property
+    def target_name(self) -> str:
+        return display_path(self.pair.target.path)
 
     @property
     def total(self) -> int:

@@ -11,9 +11,9 @@ source lacks (Polish ``few``) pairs with the source's ``other`` form; a form the
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
 from ..alignment import Alignment, Bead
-from ..corpus import DocumentPair
 from ..document import SENTENCE, Document, Segment
 from ..errors import InputError
 from ..languages import CJK, base_language, validate_language
@@ -24,7 +24,17 @@ from .model import NOT_IN_SOURCE, PLURAL_CATEGORIES, TRANSLATED, UNTRANSLATED, S
 from .stores import xcstrings_catalog
 
 
-def pair_units(pair: DocumentPair) -> tuple[Document, Document, Alignment]:
+class KeyedFiles(Protocol):
+    """What pairing needs of a pair (alignqa.corpus.DocumentPair has it)."""
+
+    source_path: Path
+    target_path: Path
+    source_lang: str
+    target_lang: str
+    format: str
+
+
+def pair_units(pair: KeyedFiles) -> tuple[Document, Document, Alignment]:
     fmt = pair.format
     locale_key = _catalog_locale(pair) if fmt == "xcstrings" else ""
     target_text, target_units = load_units(pair.target_path, fmt, locale_key)
@@ -66,7 +76,7 @@ def _pair_by_key(sources: list[Unit], targets: list[Unit]) -> list[Row]:
     return rows
 
 
-def _build(pair: DocumentPair, source_path: Path, source_text: str, target_text: str,
+def _build(pair: KeyedFiles, source_path: Path, source_text: str, target_text: str,
            rows: list[Row]) -> tuple[Document, Document, Alignment]:
     src_lang, tgt_lang = validate_language(pair.source_lang), validate_language(pair.target_lang)
     src_doc = Document(path=source_path, lang=src_lang, text=source_text)
@@ -119,7 +129,7 @@ def _sentences(text: Text, lang: str, file_text: str) -> list[Segment]:
     return out
 
 
-def _catalog_locale(pair: DocumentPair) -> str:
+def _catalog_locale(pair: KeyedFiles) -> str:
     """The String Catalog's own spelling of the pair's target locale."""
     data, _ = read_file(pair.target_path)
     catalog = xcstrings_catalog(pair.target_path, data)

@@ -12,6 +12,7 @@ import io
 import json
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError
@@ -223,8 +224,17 @@ def read_json(path: Path, data: bytes, text: str) -> list[Unit]:
         value = str(u.source)
         where = locate.keyed(value, [json_key(parts[-1]), json_key(".".join(parts))],
                              json_spellings(value))
-        units.append(_monolingual(".".join(parts), where))
+        units.append(_i18next_plural(_monolingual(".".join(parts), where)))
     return units
+
+
+_I18NEXT_PLURAL = re.compile(r"^(.+)_(zero|one|two|few|many|other)$")
+
+
+def _i18next_plural(unit: Unit) -> Unit:
+    """i18next's ``files_one`` / ``files_few`` keys are the plural forms of ``files``."""
+    m = _I18NEXT_PLURAL.match(unit.key)
+    return replace(unit, plural_of=m.group(1), form=m.group(2)) if m else unit
 
 
 def read_yaml(path: Path, data: bytes, text: str) -> list[Unit]:
