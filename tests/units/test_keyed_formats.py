@@ -22,7 +22,7 @@ def pairs():
     corpus = discover(config.layout_root, config.layout())
     assert corpus.notices == []
     return {(p.target_relpath.as_posix(), p.target_lang): (p, *pair_units(p))
-            for p in corpus.pairs}
+            for p in corpus.pairs if p.keyed}
 
 
 def beads(pairs, key):
@@ -34,6 +34,19 @@ def beads(pairs, key):
 def skipped(pairs, key):
     return [(u.key, u.state, u.target.line if u.target else None)
             for u in pairs[key][2].skipped_units]
+
+
+def test_html_documents_are_read_by_block_with_lines(tmp_path):
+    from alignqa.segment import load_document
+
+    doc = load_document(APP / "site" / "de" / "install.html", "de")
+    assert [(s.line, s.kind, s.text) for s in doc.segments] == [
+        (3, "heading", "Installationsanleitung"), (5, "heading", "Die App installieren"),
+        (6, "sentence", "Laden Sie das Installationsprogramm herunter."),
+        (6, "sentence", "Es dauert 2 Minuten."),
+        (7, "sentence", "Führen Sie es dann mit <code>setup --quiet</code> aus."),
+        (9, "list-item", "Windows 10 oder neuer"), (10, "list-item", "8 GB Arbeitsspeicher")]
+    assert all(doc.text[s.start:s.end] == s.text for s in doc.segments)
 
 
 def test_every_format_is_found_with_its_locale(pairs):

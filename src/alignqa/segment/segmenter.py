@@ -65,6 +65,10 @@ def segment_lines(text: str) -> list[Segment]:
 def load_document(path: str | Path, lang: str, *, presplit: bool = False) -> Document:
     """Read, decode and segment one document; InputError names the file when it cannot be used."""
     lang = validate_language(lang, path)
+    if Path(path).suffix.lower() in (".html", ".htm", ".xhtml") and not presplit:
+        from ..units.html import load_html_document
+
+        return load_html_document(Path(path), lang)
     text = read_text(path)
     segments = segment_lines(text) if presplit else segment_text(text, lang)
     if not segments:
