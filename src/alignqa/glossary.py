@@ -4,7 +4,7 @@ CSV (``.csv``) or TSV (``.tsv``, ``.tab``), UTF-8, with a header row naming the 
 
 - ``source`` (required): the source-language term.
 - ``target``: the accepted rendering(s) in the target language, alternatives separated by ``|``.
-- ``lang``: the target language (ISO 639-1) the row is for; empty or ``*`` for every language.
+- ``lang``: the target locale (``pt``, ``pt-BR``) the row is for; empty or ``*`` for every language.
 - ``source_lang``: the source language the row is for; empty for any.
 - ``dnt``: ``yes``/``true``/``1``/``x`` marks a do-not-translate term, which must appear unchanged.
   A row with neither ``target`` nor ``forbidden`` is do-not-translate too.
