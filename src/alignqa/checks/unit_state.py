@@ -30,7 +30,7 @@ class UnitStateOptions(CheckOptions):
 
 
 @register("unit-state", "warning", "A unit is fuzzy, needs review, untranslated or not in the "
-          "source (keyed formats); it is not compared.", options=UnitStateOptions)
+          "source; it is not compared.", options=UnitStateOptions)
 def unit_state(check: Check, ctx: PairContext) -> Iterator[Finding]:
     wanted = set(ctx.options.states)
     for unit in ctx.target.skipped_units:
