@@ -85,7 +85,8 @@ def test_tmx_holds_the_compared_pairs(result):
 
 
 def test_html_report_shows_no_machine_paths(result, tmp_path, monkeypatch):
-    monkeypatch.chdir(APP)
+    """Run from elsewhere, the report's paths are relative to the repository root."""
+    monkeypatch.chdir(tmp_path)
     write_html_report(result, tmp_path / "report")
     pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "report").rglob("*.html")]
     assert pages and not any(str(APP) in page for page in pages)

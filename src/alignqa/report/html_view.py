@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from hashlib import sha256
+from pathlib import Path
 
 from ..alignment import Bead
 from ..document import HEADING, SENTENCE, Segment
@@ -151,12 +152,13 @@ class PairPage:
 
     @property
     def source_name(self) -> str:
-        """The source's path relative to the working directory, never a machine's full path."""
-        return display_path(self.pair.source.path)
+        """The source's path relative to the working directory, or else to the corpus or
+        repository root: a report that is shared or published shows no machine's full paths."""
+        return _shown(self.pair.source.path, self.pair.root)
 
     @property
     def target_name(self) -> str:
-        return display_path(self.pair.target.path)
+        return _shown(self.pair.target.path, self.pair.root)
 
     @property
     def total(self) -> int:
@@ -173,6 +175,16 @@ class PairPage:
 def format_score(score: float | None) -> str:
     """Two decimals; nothing for a missing or non-finite score (a NaN says nothing to a reader)."""
     return f"{score:.2f}" if score is not None and math.isfinite(score) else ""
+
+
+def _shown(path: Path, root: Path | None) -> str:
+    shown = display_path(path)
+    if root is not None and Path(shown).is_absolute():
+        try:
+            return Path(path).resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return shown
 
 
 def page_slug(pair: PairResult, taken: set[str]) -> str:
