@@ -132,3 +132,35 @@ def test_locale_of_a_file_from_the_layout_and_without_one(tmp_path):
     assert locale_of(root / "pages/common/tar.md", root, cfg.layout()) == "en"
     assert guess_locale(root / "pages.pt_BR/common/tar.md") == "pt-BR"
     assert guess_locale(root / "site/docs/guide.fr.md") == "fr"
+
+
+def test_corpus_layout_takes_locale_folders(tmp_path):
+    """The zero-config layout: corpus/<locale>/, spelled either way."""
+    from alignqa.corpus import discover as discover_corpus
+
+    root = tree(tmp_path, ["en/a.md", "pt_BR/a.md", "zh-Hant/a.md"])
+    corpus = discover_corpus(root, "en", ["**/*.md"], [])
+    assert [(p.target_lang, p.target_path.relative_to(root).as_posix()) for p in corpus.pairs] \
+        == [("pt-BR", "pt_BR/a.md"), ("zh-Hant", "zh-Hant/a.md")]
+
+
+def test_per_file_ignores_and_exclude_match_paths_from_the_root(tmp_path):
+    root = tree(tmp_path, ["pages/common/a.md", "pages/drafts/b.md", "pages.de/common/a.md",
+                           "pages.de/drafts/b.md"])
+    cfg = config_from_mapping({"exclude": ["pages*/drafts/*"], "files": [{
+        "source": "pages/**/*.md", "translation": "pages.%locale%/**/%original_file_name%"}]},
+        root / "alignqa.toml")
+    pairs = discover(root, cfg.layout()).pairs
+    assert [p.target_relpath.as_posix() for p in pairs] == ["pages.de/common/a.md"]
+
+
+def test_segment_finds_the_locale_in_a_nested_path(tmp_path, capsys, monkeypatch):
+    from cli_helpers import run_cli
+
+    page = tmp_path / "pages.pt_BR" / "common" / "tar.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("# tar\n\n> Arquiva arquivos. Mais informações: <https://www.gnu.org>.\n",
+                    encoding="utf-8")
+    run = run_cli(["segment", page, "--format", "json"], capsys, monkeypatch)
+    assert run.code == 0, run.err
+    assert '"lang": "pt-BR"' in run.out

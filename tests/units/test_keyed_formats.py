@@ -160,3 +160,24 @@ def test_a_plural_form_the_source_lacks_pairs_with_other(tmp_path):
                    ("{{count}} files", "{{count}} plików")]
     # English "other" missing from this Polish file is no gap: the unit has other forms.
     assert tgt.skipped_units == []
+
+
+def test_a_template_beside_its_translations(tmp_path):
+    """po/app.pot -> po/%locale%.po: a msgid the translation lacks is untranslated."""
+    from alignqa.config import config_from_mapping
+
+    (tmp_path / "po").mkdir()
+    (tmp_path / "po" / "app.pot").write_text(
+        'msgid ""\nmsgstr ""\n\nmsgid "Open"\nmsgstr ""\n\nmsgid "Close"\nmsgstr ""\n',
+        encoding="utf-8")
+    (tmp_path / "po" / "de.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: de\\n"\n\nmsgid "Open"\nmsgstr "Öffnen"\n',
+        encoding="utf-8")
+    cfg = config_from_mapping({"files": [{"source": "po/app.pot",
+                                          "translation": "po/%locale%.po"}]},
+                              tmp_path / "alignqa.toml")
+    (pair,) = discover(tmp_path, cfg.layout()).pairs
+    src, tgt, alignment = pair_units(pair)
+    assert [(src.segments[b.src[0]].text, tgt.segments[b.tgt[0]].text)
+            for b in alignment.beads] == [("Open", "Öffnen")]
+    assert [(u.key, u.state) for u in tgt.skipped_units] == [("Close", UNTRANSLATED)]
