@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from .errors import InputError
 from .languages import validate_language
+from .units import format_of
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def discover(root: Path, source_lang: str, include: list[str], exclude: list[str
             continue
         for rel in sorted(_documents(root / folder, include, exclude)):
             pair = DocumentPair(root, rel, locales[source_lang], locales[folder], src_dir / rel,
-                                root / folder / rel)
+                                root / folder / rel, format_of(Path(rel.name)))
             if only is not None and not ({pair.source_path.resolve(), pair.target_path.resolve()}
                                          & only):
                 continue

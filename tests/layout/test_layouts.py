@@ -164,3 +164,12 @@ def test_segment_finds_the_locale_in_a_nested_path(tmp_path, capsys, monkeypatch
     run = run_cli(["segment", page, "--format", "json"], capsys, monkeypatch)
     assert run.code == 0, run.err
     assert '"lang": "pt-BR"' in run.out
+
+
+def test_corpus_layout_knows_keyed_formats(tmp_path):
+    from alignqa.corpus import discover as discover_corpus
+
+    root = tree(tmp_path, ["en/app.json", "de/app.json", "en/guide.md", "de/guide.md"])
+    corpus = discover_corpus(root, "en", ["**/*.md", "**/*.json"], [])
+    assert sorted((p.relpath.as_posix(), p.format) for p in corpus.pairs) == [
+        ("app.json", "json"), ("guide.md", "")]
