@@ -305,10 +305,11 @@ def locale_of(path: Path, root: Path, layout: Layout) -> str | None:
 
 
 def guess_locale(path: Path) -> str | None:
-    """Without a layout: the nearest folder whose name, or whose last ``.``/``_``-separated part
+    """Without a layout: the nearest folder whose name, or whose last ``.``-separated part
     (``pages.de``), is a locale; else a locale suffix of the file name (``guide.de.md``)."""
     p = path.resolve()
-    for folder in p.parents:
+    # Only the nearest folders: a locale-looking folder far up (a home directory) is no hint.
+    for folder in list(p.parents)[:4]:
         name = folder.name
         for token in (name, name.rsplit(".", 1)[-1]):
             if token and is_language(token):
