@@ -125,7 +125,7 @@ def _candidates(rel: str, source: str, folders: set[str],
                 out.append((f"docs/**/{star}", f"i18n/{ph}/{_DOCUSAURUS}/**/%original_file_name%",
                             part))
             src_folder = f"{base}{_spell_like(source, part)}"
-            if src_folder in folders or any(f.startswith(src_folder + "/") for f in folders):
+            if src_folder in folders:  # every ancestor of a file's folder is in folders too
                 out.append((f"{src_folder}/**/{star}", f"{base}{ph}{tail}", part))
         # pages.de/..., pages_pt_BR/...
         for sep in (".", "-", "_"):
