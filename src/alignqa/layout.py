@@ -90,9 +90,17 @@ def parse_entries(raw: list, path: Path | None) -> list[FileEntry]:
                                              _LOCALE_PLACEHOLDERS):
             raise ConfigError(f"{where}: 'translation' has no locale placeholder (one of "
                               f"{', '.join(_LOCALE_PLACEHOLDERS)})", path)
-        entries.append(FileEntry(item["source"].strip("/"), (item.get("translation") or
-                                                             "").strip("/") or None))
+        entries.append(FileEntry(_relative(item["source"]),
+                                 _relative(item.get("translation") or "") or None))
     return entries
+
+
+def _relative(pattern: str) -> str:
+    """Crowdin writes ``/docs/**/*.md`` and some users ``./docs/...``: both mean the root's docs/."""
+    pattern = pattern.strip()
+    while pattern.startswith(("./", "/")):
+        pattern = pattern[2:] if pattern.startswith("./") else pattern[1:]
+    return pattern.rstrip("/")
 
 
 def parse_locale_map(raw: dict, path: Path | None) -> dict[str, str]:

@@ -173,3 +173,10 @@ def test_corpus_layout_knows_keyed_formats(tmp_path):
     corpus = discover_corpus(root, "en", ["**/*.md", "**/*.json"], [])
     assert sorted((p.relpath.as_posix(), p.format) for p in corpus.pairs) == [
         ("app.json", "json"), ("guide.md", "")]
+
+
+def test_crowdin_style_leading_slash(tmp_path):
+    root = tree(tmp_path, ["docs/a.md", "docs/a.fr.md"])
+    found = pairs_of(root, {"files": [{"source": "/docs/**/*.md",
+                                       "translation": "./docs/**/%file_name%.%locale%.md"}]})
+    assert found == {("docs/a.md", "fr", "docs/a.fr.md")}
