@@ -142,7 +142,8 @@ def segment_documents(pairs: Sequence[DocumentPair]) -> dict[Path, Document]:
 
 def pair_keyed_units(pairs: Sequence[DocumentPair]) -> dict[DocumentPair, KeyedPair]:
     """Every keyed pair (PO, XLIFF, JSON, ...) read and paired by key: no aligner needed."""
-    return {pair: pair_units(pair) for pair in pairs if pair.keyed}
+    loaded: dict = {}  # each file read once, however many translations share it
+    return {pair: pair_units(pair, loaded) for pair in pairs if pair.keyed}
 
 
 def check_pair(pair: DocumentPair, documents: dict[Path, Document], embedder,

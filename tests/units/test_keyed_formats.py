@@ -87,7 +87,9 @@ def test_po_plurals_context_fuzzy_untranslated_obsolete(pairs):
 def test_xliff_12_and_20_states(pairs):
     assert beads(pairs, ("xliff/messages.de.xlf", "de"))[1] == (
         ["You have used 80% of your storage."], [(11, "Sie haben 90 % Ihres Speichers belegt.")])
-    assert skipped(pairs, ("xliff/messages.de.xlf", "de")) == [("logout", NEEDS_REVIEW, 15)]
+    # XLIFF 1.2 ids are per <file>: the key holds the file's original too.
+    assert skipped(pairs, ("xliff/messages.de.xlf", "de")) == [("messages\x04logout", NEEDS_REVIEW,
+                                                               15)]
     assert skipped(pairs, ("xliff/messages.fr.xlf", "fr")) == [("logout", NEEDS_REVIEW, 19)]
 
 
@@ -181,3 +183,19 @@ def test_a_template_beside_its_translations(tmp_path):
     assert [(src.segments[b.src[0]].text, tgt.segments[b.tgt[0]].text)
             for b in alignment.beads] == [("Open", "Öffnen")]
     assert [(u.key, u.state) for u in tgt.skipped_units] == [("Close", UNTRANSLATED)]
+
+
+def test_xliff_ids_repeat_across_files(tmp_path):
+    from alignqa.units import load_units
+
+    unit = '<trans-unit id="title"><source>{0}</source><target>{1}</target></trans-unit>'
+    body = "".join(f'<file original="{name}" source-language="en" target-language="de" '
+                   f'datatype="plaintext"><body>{unit.format(src, tgt)}</body></file>'
+                   for name, src, tgt in (("home", "Home", "Start"), ("help", "Help", "Hilfe")))
+    path = tmp_path / "de.xlf"
+    path.write_text('<?xml version="1.0"?>\n<xliff version="1.2" '
+                    f'xmlns="urn:oasis:names:tc:xliff:document:1.2">{body}</xliff>',
+                    encoding="utf-8")
+    _, units = load_units(path, "xliff")
+    assert [(u.key, u.source.text, u.text.text) for u in units] == [
+        ("home\x04title", "Home", "Start"), ("help\x04title", "Help", "Hilfe")]

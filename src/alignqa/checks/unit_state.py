@@ -38,7 +38,8 @@ def unit_state(check: Check, ctx: PairContext) -> Iterator[Finding]:
             continue
         yield Finding(
             check=check.id, severity=check.severity,
-            message=_MESSAGES[unit.state].format(key=repr(unit.key)),
+            # Keys join context and id with U+0004 (gettext's msgctxt separator); show a slash.
+            message=_MESSAGES[unit.state].format(key=repr(unit.key.replace("\x04", " / "))),
             source_lang=ctx.source.lang, target_lang=ctx.target.lang,
             source_text=unit.source.text if unit.source else "",
             target_text=unit.target.text if unit.target else "",

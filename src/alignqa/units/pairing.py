@@ -34,12 +34,24 @@ class KeyedFiles(Protocol):
     format: str
 
 
-def pair_units(pair: KeyedFiles) -> tuple[Document, Document, Alignment]:
+Loaded = dict[tuple[Path, str, str], tuple[str, list[Unit]]]
+
+
+def pair_units(pair: KeyedFiles, loaded: Loaded | None = None
+               ) -> tuple[Document, Document, Alignment]:
+    """``loaded`` memoises files read in one run: a source serves all its translations."""
+    memo: Loaded = {} if loaded is None else loaded
+
+    def load(path: Path, fmt: str, locale_key: str = "") -> tuple[str, list[Unit]]:
+        if (path, fmt, locale_key) not in memo:
+            memo[(path, fmt, locale_key)] = load_units(path, fmt, locale_key)
+        return memo[(path, fmt, locale_key)]
+
     fmt = pair.format
     locale_key = _catalog_locale(pair) if fmt == "xcstrings" else ""
-    target_text, target_units = load_units(pair.target_path, fmt, locale_key)
+    target_text, target_units = load(pair.target_path, fmt, locale_key)
     if fmt not in BILINGUAL:
-        source_text, source_units = load_units(pair.source_path, fmt)
+        source_text, source_units = load(pair.source_path, fmt)
         return _build(pair, pair.source_path, source_text, target_text,
                       _pair_by_key(source_units, target_units))
     # A bilingual file holds both sides; the source Document is the same file.
@@ -48,7 +60,7 @@ def pair_units(pair: KeyedFiles) -> tuple[Document, Document, Alignment]:
     if pair.source_path != pair.target_path:  # a template (POT) beside its translations
         have = {u.key for u in target_units}
         tgt.skipped_units += [Skipped(u.key, UNTRANSLATED, None, None)
-                              for u in load_units(pair.source_path, fmt)[1] if u.key not in have]
+                              for u in load(pair.source_path, fmt)[1] if u.key not in have]
     return src, tgt, alignment
 
 

@@ -147,7 +147,8 @@ def read_xliff(path: Path, data: bytes, text: str) -> list[Unit]:
         value = locate.line_of(target, line)
         src_line = (source_el if source_el is not None else element).sourceline or 1
         src = locate.line_of(str(u.source), src_line)
-        key = element.get("id") or element.getparent().get("id") or str(u.source)
+        # translate-toolkit's id holds the <file> too, so ids repeated across files stay apart.
+        key = u.getid() or element.get("id") or str(u.source)
         units.append(Unit(key, value, src, state))
     return units
 
