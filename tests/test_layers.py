@@ -16,7 +16,7 @@ LAYERS: list[set[str]] = [
     {"errors"},
     {"files", "text", "languages", "findings", "document", "alignment", "atomic", "glossary",
      "suppress"},
-    {"segment"},
+    {"segment", "units"},
     {"embed"},
     {"align"},
     {"detect"},

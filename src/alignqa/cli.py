@@ -32,8 +32,10 @@ _LAST_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last date Python can sho
 
 
 def _language_of(path: Path, given: str | None) -> str:
-    """--lang wins; otherwise the file's language folder decides. A path that cannot be read is
-    reported as such first: its folder name is beside the point then."""
+    """--lang wins; otherwise the configured layout, else a locale folder or suffix, decides. A
+    path that cannot be read is reported as such first: its folder name is beside the point then."""
+    from .layout import guess_locale, locale_of
+
     if stat.S_ISDIR(stat_named(path).st_mode):
         raise InputError("is a directory, expected a file", path)
     if given:
@@ -41,11 +43,14 @@ def _language_of(path: Path, given: str | None) -> str:
             return validate_language(given)
         except InputError as exc:
             raise InputError(f"--lang: {exc.message}", path) from None
-    try:
-        return validate_language(Path(os.path.realpath(path)).parent.name)
-    except InputError:
-        raise InputError("cannot tell the document's language from its folder; pass --lang",
-                         path) from None
+    real = Path(os.path.realpath(path))
+    config = load_config(None, real)
+    found = locale_of(real, config.layout_root, config.layout()) if config.files else None
+    found = found or guess_locale(real)
+    if found is None:
+        raise InputError("cannot tell the document's language from its path; pass --lang",
+                         path)
+    return found
 
 
 def _require_stdout(what: str, hint: str = "") -> None:
@@ -73,7 +78,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--lang", help="ISO 639-1 code (default: the file's language folder).")
+@click.option("--lang", help="Locale, e.g. de, pt-BR (default: from the file's path).")
 @click.option("--presplit", is_flag=True, help="Each input line is one segment.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="One segment per line, or JSON with positions.")
@@ -217,6 +222,27 @@ def check(paths: tuple[Path, ...], config_file: Path | None, formats: tuple[str,
             click.echo(f"HTML report: {index}", err=True)
     write_outputs(result, config.format, output, quiet=quiet)
     return exit_code(result.findings, config.fail_on_severity, exit_zero)
+
+
+@cli.command()
+@click.argument("root", type=click.Path(path_type=Path, file_okay=False), default=".")
+@click.option("--source-lang", default="en", show_default=True, help="The source locale.")
+@click.option("--write", "target", type=click.Choice(["alignqa.toml", "pyproject.toml"]),
+              help="Write the proposal there (default: only print it).")
+def init(root: Path, source_lang: str, target: str | None) -> None:
+    """Propose the 'files' layout of the repository at ROOT; --write saves it."""
+    from .init import propose, write_proposal
+
+    if not root.is_dir():
+        raise InputError("no such folder", root)
+    proposal = propose(root, source_lang)
+    if not proposal.entries:
+        raise InputError("found no translated files in a layout alignqa knows (see README, "
+                         "'Layouts'); write the 'files' entries by hand", root)
+    click.echo(proposal.toml(source_lang), nl=False)
+    if target:
+        click.echo(f"alignqa: wrote {write_proposal(root, proposal, source_lang, target)}",
+                   err=True)
 
 
 def _apply_overrides(config: Config, **options) -> None:

@@ -17,7 +17,7 @@ from .files import DEFAULT_MAX_FILE_SIZE, parse_size, read_regular_file
 from .findings import Severity
 from .languages import validate_language
 
-FORMAT_NAMES = ("text", "json", "csv", "sarif", "junit", "github")
+FORMAT_NAMES = ("text", "json", "csv", "sarif", "junit", "github", "tmx")
 
 
 @dataclass
@@ -40,6 +40,12 @@ class Config:
     align: dict[str, Any] = field(default_factory=dict)
     # Check id -> {"enabled": bool, "severity": str, <check options>}.
     checks: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Layout by configuration (alignqa.layout.FileEntry); empty: the corpus/<lang>/ layout.
+    files: list[Any] = field(default_factory=list)
+    # Where the 'files' patterns start (Crowdin's base_path); default: the config file's folder.
+    base_path: str | None = None
+    # Locale as spelled in a path -> the locale it means ("pt_BR" -> "pt-BR").
+    locale_map: dict[str, str] = field(default_factory=dict)
     # Where the config came from (None: defaults); relative paths in it resolve against its folder.
     path: Path | None = None
 
@@ -59,13 +65,30 @@ class Config:
         return p if p.is_absolute() else self.base_dir / p
 
     @property
+    def layout_root(self) -> Path:
+        """The folder the ``files`` patterns are relative to."""
+        return (self.resolve(self.base_path) or self.base_dir).resolve()
+
+    def layout(self):
+        """The configured layout (alignqa.layout.Layout), or None for the corpus layout."""
+        if not self.files:
+            return None
+        from .layout import Layout
+
+        return Layout(self.files, self.source_lang, self.locale_map, self.exclude)
+
+    @property
     def fail_on_severity(self) -> Severity:
         return Severity.parse(self.fail_on)
 
 
 # key -> (expected python type(s), description) for the top level; used for validation and docs.
 _TOP_TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
-    "source-lang": (str, "ISO 639-1 code of the source language folder"),
+    "source-lang": (str, "source locale (BCP-47 or POSIX: en, pt-BR); in the corpus layout also "
+                         "the source folder's name"),
+    "files": (list, "layout: tables with a 'source' and a 'translation' pattern"),
+    "locale-map": (dict, "locale as spelled in a path -> the locale it means"),
+    "base-path": (str, "folder the 'files' patterns are relative to (default: the config's)"),
     "model": (str, "sentence-transformers model name or path instead of the bundled model"),
     "cache-dir": (str, "folder for the converted model and the embedding cache"),
     "output-dir": (str, "where the HTML report is written"),
@@ -118,6 +141,14 @@ def config_from_mapping(data: dict[str, Any], path: Path | None = None) -> Confi
                 cfg.max_file_size = parse_size(value)
             except ValueError as exc:
                 raise ConfigError(f"config key 'max-file-size': {exc}", path) from None
+        elif key == "files":
+            from .layout import parse_entries
+
+            cfg.files = parse_entries(value, path)
+        elif key == "locale-map":
+            from .layout import parse_locale_map
+
+            cfg.locale_map = parse_locale_map(value, path)
         else:
             setattr(cfg, _kebab_to_snake(key), value)
 
@@ -135,7 +166,8 @@ def config_from_mapping(data: dict[str, Any], path: Path | None = None) -> Confi
     except ValueError as exc:
         raise ConfigError(f"config key 'fail-on': {exc}", path) from None
     try:
-        cfg.source_lang = validate_language(cfg.source_lang)
+        # Kept as spelled: in the corpus layout it is also the source folder's name.
+        validate_language(cfg.source_lang)
     except Exception as exc:
         raise ConfigError(f"config key 'source-lang': {getattr(exc, 'message', exc)}", path) from None
     for pattern, ids in cfg.per_file_ignores.items():

@@ -1,7 +1,9 @@
-"""The corpus layout: ``<root>/<lang>/<relative path>``.
+"""The zero-config corpus layout: ``<root>/<lang>/<relative path>``.
 
 The source language folder holds the originals; every other language folder holds translations at the
-same relative paths. A folder name is an ISO 639-1 code and decides its files' language.
+same relative paths. A folder name is a locale (``lv``, ``pt-BR``) and decides its files' language.
+Any other layout is configured with ``files`` patterns (:mod:`alignqa.layout`); both produce
+:class:`DocumentPair` values with explicit paths.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import errno
 import fnmatch
 import os
+import re
 import stat
 import subprocess
 from dataclasses import dataclass, field
@@ -17,22 +20,35 @@ from pathlib import Path, PurePosixPath
 from .errors import InputError
 from .files import missing_reason
 from .languages import validate_language
+from .units import format_of
 
 
 @dataclass(frozen=True)
 class DocumentPair:
+    """A source file and one translation of it. ``relpath`` names the document inside its layout
+    (the source's path relative to its language folder or pattern base); ``format`` is empty for
+    documents the aligner pairs (Markdown, text) and a keyed format's name (``po``, ``json``, ...)
+    for files whose units pair by key. In a bilingual file (PO, XLIFF) both paths are the file."""
+
     root: Path
     relpath: PurePosixPath
     source_lang: str
     target_lang: str
+    source_path: Path
+    target_path: Path
+    format: str = ""
 
     @property
-    def source_path(self) -> Path:
-        return self.root / self.source_lang / self.relpath
+    def target_relpath(self) -> PurePosixPath:
+        """The translation's path relative to the root: what per-file-ignores globs match."""
+        try:
+            return PurePosixPath(self.target_path.relative_to(self.root).as_posix())
+        except ValueError:
+            return PurePosixPath(self.target_path.as_posix())
 
     @property
-    def target_path(self) -> Path:
-        return self.root / self.target_lang / self.relpath
+    def keyed(self) -> bool:
+        return bool(self.format)
 
 
 @dataclass
@@ -128,21 +144,25 @@ def discover(root: Path, source_lang: str, include: list[str], exclude: list[str
     src_dir = root / source_lang
     if not src_dir.is_dir():
         raise InputError(f"no source language folder '{source_lang}/'", root)
-    languages = sorted(d.name for d in root.iterdir()
-                       if d.is_dir() and not d.name.startswith((".", "_")))
-    for name in languages:
-        validate_language(name, root / name)
-        if name != name.lower():
-            raise InputError(f"language folder names are lower case: rename it to "
-                             f"'{name.lower()}'", root / name)
+    folders = sorted(d.name for d in root.iterdir()
+                     if d.is_dir() and not d.name.startswith((".", "_")))
+    # Folder name -> locale: a folder may be spelled pt_BR, its documents are pt-BR.
+    locales = {name: validate_language(name, root / name) for name in folders}
+    # The source folder first: with it misspelt, nothing else matters.
+    for name in sorted(folders, key=lambda n: n != source_lang):
+        language = re.split(r"[-_]", name, maxsplit=1)[0]
+        if language != language.lower():
+            raise InputError(f"language folder names are lower case (as in 'pt_BR'): rename it "
+                             f"to '{language.lower()}{name[len(language):]}'", root / name)
     corpus = Corpus(root=root, source_lang=source_lang)
     sources = _documents(src_dir, include, exclude, corpus.notices)
     translated: set[PurePosixPath] = set()
-    for lang in languages:
-        if lang == source_lang:
+    for folder in folders:
+        if folder == source_lang:
             continue
-        for rel in sorted(_documents(root / lang, include, exclude, corpus.notices)):
-            pair = DocumentPair(root, rel, source_lang, lang)
+        for rel in sorted(_documents(root / folder, include, exclude, corpus.notices)):
+            pair = DocumentPair(root, rel, locales[source_lang], locales[folder], src_dir / rel,
+                                root / folder / rel, format_of(Path(rel.name)))
             if only is not None and not ({_real(pair.source_path), _real(pair.target_path)}
                                          & only):
                 continue
@@ -150,13 +170,22 @@ def discover(root: Path, source_lang: str, include: list[str], exclude: list[str
                 corpus.pairs.append(pair)
                 translated.add(rel)
             else:
-                corpus.notices.append(f"{root / lang / rel}: translation without a source "
+                corpus.notices.append(f"{shown(root / folder / rel)}: translation without a source "
                                       f"({source_lang}/{rel} does not exist)")
     for rel in sorted(sources - translated):
         if only is not None and _real(src_dir / rel) not in only:
             continue
-        corpus.notices.append(f"{src_dir / rel}: source without any translation")
+        corpus.notices.append(f"{shown(src_dir / rel)}: source without any translation")
     return corpus
+
+
+def shown(path: Path) -> str:
+    """A path for a notice: relative to the working directory when under it (as reports show
+    paths), else as it is."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 GLOSSARY_NAMES = ("glossary.csv", "glossary.tsv", "glossary.tbx")

@@ -42,6 +42,9 @@ class Document:
     lang: str
     text: str
     segments: list[Segment] = field(default_factory=list)
+    # Keyed formats only: units left out of the comparison (fuzzy, needs review, untranslated),
+    # as alignqa.units.model.Skipped records; the unit-state check reports them.
+    skipped_units: list = field(default_factory=list)
 
     @property
     def name(self) -> str:

@@ -4,7 +4,7 @@ CSV (``.csv``) or TSV (``.tsv``, ``.tab``), UTF-8, with a header row naming the 
 
 - ``source`` (required): the source-language term.
 - ``target``: the accepted rendering(s) in the target language, alternatives separated by ``|``.
-- ``lang``: the target language (ISO 639-1) the row is for; empty or ``*`` for every language.
+- ``lang``: the target locale (``pt``, ``pt-BR``) the row is for; empty or ``*`` for every language.
 - ``source_lang``: the source language the row is for; empty for any.
 - ``dnt``: ``yes``/``true``/``1``/``x`` marks a do-not-translate term, which must appear unchanged.
   A row with neither ``target`` nor ``forbidden`` is do-not-translate too.
@@ -30,7 +30,7 @@ from pathlib import Path
 from .document import decode_bytes
 from .errors import InputError
 from .files import missing_reason, read_regular_file
-from .languages import validate_language
+from .languages import base_language, validate_language
 
 COLUMNS = ("source", "target", "lang", "source_lang", "dnt", "forbidden", "note")
 _TRUE = {"1", "yes", "y", "true", "x", "dnt"}
@@ -49,7 +49,9 @@ class GlossaryEntry:
     line: int = 0
 
     def applies(self, source_lang: str, target_lang: str) -> bool:
-        return self.lang in (None, target_lang) and self.source_lang in (None, source_lang)
+        """A row for ``pt`` applies to ``pt-BR`` documents too; one for ``pt-BR`` only to those."""
+        return (self.lang in (None, target_lang, base_language(target_lang))
+                and self.source_lang in (None, source_lang, base_language(source_lang)))
 
 
 @dataclass

@@ -21,6 +21,7 @@ from typing import Any
 
 from . import __version__
 from .align import align_documents
+from .alignment import Alignment
 from .baseline import apply_baseline, load_baseline
 from .checks.options import CheckOptions
 from .checks.registry import Check, PairContext, all_checks
@@ -29,14 +30,18 @@ from .corpus import DocumentPair, changed_files, discover, find_glossary, find_r
 from .document import Document
 from .errors import InputError
 from .findings import Finding, Severity, sort_key
+from .layout import discover as discover_layout
 from .preflight import validate_inputs
 from .progress import Progress
 from .results import PairResult, RunResult
 from .segment import load_document
 from .suppress import apply_suppressions
+from .units.pairing import pair_units
 
 # Corpus root -> the files asked for under it (None: the whole corpus).
 Roots = dict[Path, set[Path] | None]
+# A keyed pair's source Document, target Document and their key-based Alignment.
+KeyedPair = tuple[Document, Document, Alignment]
 
 
 def enabled_checks(config: Config) -> list[Check]:
@@ -60,6 +65,9 @@ def run_check(paths: Sequence[str | Path], config: Config, *, embedder=None,
         if changed is not None:
             return RunResult(pairs=[], notices=[*notices, "no changed document pairs to check"],
                              signature=signature(config, None))
+        if config.files:
+            raise InputError("no translations to check: no file matches a 'files' translation "
+                             "pattern", config.path or Path(paths[0]))
         why = f" ({notices[0]}{f'; {len(notices) - 1} more notices' if notices[1:] else ''})" \
             if notices else ""
         raise InputError("no translations to check: every language folder beside the source "
@@ -69,6 +77,7 @@ def run_check(paths: Sequence[str | Path], config: Config, *, embedder=None,
     baseline_path = config.resolve(config.baseline)
     baseline = load_baseline(baseline_path) if baseline_path else None
     documents = segment_documents(pairs, config, quiet=quiet)
+    keyed = pair_keyed_units(pairs)
     validate_inputs(config, glossaries.values())
 
     if embedder is None:
@@ -82,7 +91,7 @@ def run_check(paths: Sequence[str | Path], config: Config, *, embedder=None,
     for pair in pairs:
         progress.step(str(pair.target_path))
         results.append(check_pair(pair, documents, embedder, checks, config,
-                                  glossaries[pair.root]))
+                                  glossaries[pair.root], keyed.get(pair)))
     run_corpus_checks(results, checks, config, embedder, glossaries)
     suppressed = filter_findings(results, config, baseline)
     return RunResult(pairs=results, notices=notices, signature=signature(config, embedder),
@@ -94,12 +103,14 @@ def resolve_paths(paths: Sequence[str | Path], config: Config) -> Roots:
     if not paths:
         raise InputError("no path given")
     roots: Roots = {}
+    # A configured layout is rooted at the config file's folder (or its base-path).
+    layout_root = config.layout_root if config.files else None
     for raw in paths:
         p = Path(raw)
         if not p.exists():
             raise InputError("no such file or directory", p)
-        root = find_root(p, config.source_lang)
-        if p.resolve() == root:
+        root = layout_root or find_root(p, config.source_lang)
+        if p.resolve() == root or (layout_root and layout_root.is_relative_to(p.resolve())):
             roots[root] = None
         elif roots.get(root, set()) is not None:
             files = {f.resolve() for f in p.rglob("*") if f.is_file()} if p.is_dir() \
@@ -117,7 +128,9 @@ def discover_pairs(roots: Roots, config: Config,
     for root, only in sorted(roots.items(), key=lambda kv: str(kv[0])):
         if changed is not None:
             only = changed if only is None else only & changed
-        corpus = discover(root, config.source_lang, config.include, config.exclude, only)
+        layout = config.layout()
+        corpus = discover_layout(root, layout, only) if layout else \
+            discover(root, config.source_lang, config.include, config.exclude, only)
         pairs += corpus.pairs
         notices += corpus.notices
     return pairs, notices
@@ -129,6 +142,8 @@ def segment_documents(pairs: Sequence[DocumentPair], config: Config, *,
     documents: dict[Path, Document] = {}
     progress = Progress(len(pairs), "segmenting, pair", quiet=quiet)
     for pair in pairs:
+        if pair.keyed:
+            continue
         for path, lang in ((pair.source_path, pair.source_lang),
                            (pair.target_path, pair.target_lang)):
             if path not in documents:
@@ -137,15 +152,26 @@ def segment_documents(pairs: Sequence[DocumentPair], config: Config, *,
     return documents
 
 
+def pair_keyed_units(pairs: Sequence[DocumentPair]) -> dict[DocumentPair, KeyedPair]:
+    """Every keyed pair (PO, XLIFF, JSON, ...) read and paired by key: no aligner needed."""
+    loaded: dict = {}  # each file read once, however many translations share it
+    return {pair: pair_units(pair, loaded) for pair in pairs if pair.keyed}
+
+
 def check_pair(pair: DocumentPair, documents: dict[Path, Document], embedder,
-               checks: Sequence[Check], config: Config, glossary: Path | None) -> PairResult:
-    """Align one pair and run the pair-scope checks on it."""
-    src, tgt = documents[pair.source_path], documents[pair.target_path]
-    alignment = align_documents(src, tgt, embedder, **config.align)
+               checks: Sequence[Check], config: Config, glossary: Path | None,
+               keyed: KeyedPair | None = None) -> PairResult:
+    """Align one pair (unless ``keyed`` brings its units paired by key) and run the pair-scope
+    checks on it."""
+    if keyed is not None:
+        src, tgt, alignment = keyed
+    else:
+        src, tgt = documents[pair.source_path], documents[pair.target_path]
+        alignment = align_documents(src, tgt, embedder, **config.align)
     alignment.model = embedder.model_id
     result = PairResult(source=src, target=tgt, alignment=alignment,
                         bead_scores=[b.score for b in alignment.beads], root=pair.root,
-                        target_relpath=pair.target_lang / pair.relpath)
+                        target_relpath=pair.target_relpath)
     for check in checks:
         if check.scope == "pair":
             result.findings += check.run(_context(result, check, config, embedder, glossary))

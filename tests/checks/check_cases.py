@@ -15,6 +15,7 @@ from alignqa.alignment import Alignment, Bead
 from alignqa.checks.options import CheckOptions
 from alignqa.checks.registry import PairContext
 from alignqa.document import SENTENCE, Document, Segment
+from alignqa.units.model import Skipped, Text
 
 
 def _segments(side: Any) -> list[dict]:
@@ -60,7 +61,18 @@ def make_pair(source_lang: str, target_lang: str, beads: list[dict], options: Ch
 
 
 def case_pairs(case: dict, options: CheckOptions, **context: Any) -> list[PairContext]:
-    """The document pairs of a case: ``source``/``target`` (a 1-1 bead), ``beads`` or ``pairs``."""
+    """The document pairs of a case: ``source``/``target`` (a 1-1 bead), ``beads`` or ``pairs``;
+    ``units`` adds keyed units left out of the comparison (``{key, state, source, target}``)."""
+    pairs = _case_pairs(case, options, **context)
+    for unit in case.get("units", []):
+        texts = {side: Text(unit[side], 1, 1, 0, len(unit[side])) if unit.get(side) else None
+                 for side in ("source", "target")}
+        pairs[0].target.skipped_units.append(Skipped(unit["key"], unit["state"], texts["source"],
+                                                     texts["target"]))
+    return pairs
+
+
+def _case_pairs(case: dict, options: CheckOptions, **context: Any) -> list[PairContext]:
     sl, tl = case["source_lang"], case["target_lang"]
     if "pairs" in case:
         return [make_pair(p.get("source_lang", sl), p.get("target_lang", tl), p["beads"], options,

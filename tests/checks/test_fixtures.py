@@ -24,7 +24,7 @@ from alignqa.findings import Finding
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CASE_KEYS = {"name", "source_lang", "target_lang", "source", "target", "beads", "pairs",
-             "options", "glossary", "expect", "note"}
+             "options", "glossary", "expect", "note", "units"}
 EXPECT_KEYS = {"message", "severity", "source_span", "target_span", "bead", "pair", "line",
                "document"}
 

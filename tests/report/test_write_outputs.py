@@ -13,7 +13,7 @@ from alignqa.report.formats import FORMATS, plan_outputs, write_outputs
 
 
 def test_registry_names_every_format_the_config_accepts():
-    assert list(FORMATS) == ["text", "json", "csv", "sarif", "junit", "github"]
+    assert list(FORMATS) == ["text", "json", "csv", "sarif", "junit", "github", "tmx"]
     assert tuple(FORMATS) == FORMAT_NAMES
 
 

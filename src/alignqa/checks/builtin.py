@@ -10,6 +10,7 @@ from . import (  # noqa: F401  (import registers)
     omission,
     placeholders,
     punctuation,
+    unit_state,
     untranslated,
     wrong_language,
 )

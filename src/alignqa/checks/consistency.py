@@ -57,7 +57,7 @@ def consistency(check: Check, pairs: Sequence[PairContext]) -> Iterator[Finding]
     by_target: dict[tuple, dict[str, dict[str, list[Occurrence]]]] = defaultdict(
         lambda: defaultdict(lambda: defaultdict(list)))
     for ctx in pairs:
-        langs = (ctx.source_lang, ctx.target_lang)
+        langs = (ctx.source.lang, ctx.target.lang)  # locales: pt-BR apart from pt-PT
         for view in ctx.beads():
             if len(view.source) != 1 or len(view.target) != 1:
                 continue

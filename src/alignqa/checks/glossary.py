@@ -91,7 +91,7 @@ def glossary(check: Check, ctx: PairContext) -> Iterator:
         return
     inflect = ctx.options.inflection
     # Longest terms first: 'client-facing role' claims its words before 'client' can.
-    entries = sorted(load_glossary(path).entries_for(ctx.source_lang, ctx.target_lang),
+    entries = sorted(load_glossary(path).entries_for(ctx.source.lang, ctx.target.lang),
                      key=lambda e: (-len(e.source), e.source.casefold()))
     for view in ctx.beads():
         if not view.source or not view.target:

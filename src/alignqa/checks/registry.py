@@ -15,6 +15,7 @@ from typing import Any
 from ..alignment import Alignment, Bead
 from ..document import Document, Segment
 from ..findings import Finding, Location, Severity
+from ..languages import base_language
 from .options import CheckOptions
 
 
@@ -59,11 +60,13 @@ class PairContext:
 
     @property
     def source_lang(self) -> str:
-        return self.source.lang
+        """The source's language, for language-specific rules: ``pt`` for a ``pt-BR`` document
+        (``source.lang`` is the locale as given)."""
+        return base_language(self.source.lang)
 
     @property
     def target_lang(self) -> str:
-        return self.target.lang
+        return base_language(self.target.lang)
 
     def beads(self) -> Iterator[BeadView]:
         for i, bead in enumerate(self.alignment.beads):
@@ -82,8 +85,8 @@ class PairContext:
             check=chk.id,
             severity=severity or chk.severity,
             message=message,
-            source_lang=self.source_lang,
-            target_lang=self.target_lang,
+            source_lang=self.source.lang,
+            target_lang=self.target.lang,
             source_text=view.source_text if view else "",
             target_text=view.target_text if view else "",
             source=_location(self.source, src),

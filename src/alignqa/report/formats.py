@@ -3,7 +3,8 @@
 Rules:
 
 * ``text`` and ``github`` are *stream* formats: they print to stdout, where a terminal or the
-  Actions runner reads them. ``json``, ``csv``, ``sarif`` and ``junit`` are *file* formats.
+  Actions runner reads them. ``json``, ``csv``, ``sarif``, ``junit`` and ``tmx`` are *file*
+  formats.
 * Without ``--output`` every format prints to stdout in the order given. A file format must then
   be the only one: JSON or XML with anything else around it parses as neither.
 * With ``--output``, the file formats go there and the stream formats still print to stdout (so
@@ -29,7 +30,7 @@ from typing import TextIO
 from ..atomic import atomic_write_text
 from ..errors import ConfigError
 from ..results import RunResult
-from . import csv_format, github, json_format, junit, sarif, text
+from . import csv_format, github, json_format, junit, sarif, text, tmx
 
 Renderer = Callable[[RunResult], str]
 
@@ -40,11 +41,12 @@ FORMATS: dict[str, Renderer] = {
     "sarif": sarif.render,
     "junit": junit.render,
     "github": github.render,
+    "tmx": tmx.render,
 }
 STREAM_FORMATS = frozenset({"text", "github"})
 EXTENSIONS = {
     "text": "txt", "json": "json", "csv": "csv", "sarif": "sarif", "junit": "junit.xml",
-    "github": "github.txt",
+    "github": "github.txt", "tmx": "tmx",
 }
 DEFAULT_STEM = "alignqa"
 

@@ -14,12 +14,14 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from hashlib import sha256
+from pathlib import Path
 
 from ..alignment import Bead
 from ..document import HEADING, SENTENCE, Segment
 from ..findings import Finding, Severity
 from ..languages import language_name
 from ..results import PairResult
+from .common import display_path
 from .svg_chart import Histogram
 
 SEVERITIES = sorted(Severity, key=lambda s: -s.rank)  # error, warning, info
@@ -149,6 +151,16 @@ class PairPage:
         return language_name(self.pair.target.lang)
 
     @property
+    def source_name(self) -> str:
+        """The source's path relative to the working directory, or else to the corpus or
+        repository root: a report that is shared or published shows no machine's full paths."""
+        return _shown(self.pair.source.path, self.pair.root)
+
+    @property
+    def target_name(self) -> str:
+        return _shown(self.pair.target.path, self.pair.root)
+
+    @property
     def total(self) -> int:
         return sum(self.severity_counts.values())
 
@@ -163,6 +175,16 @@ class PairPage:
 def format_score(score: float | None) -> str:
     """Two decimals; nothing for a missing or non-finite score (a NaN says nothing to a reader)."""
     return f"{score:.2f}" if score is not None and math.isfinite(score) else ""
+
+
+def _shown(path: Path, root: Path | None) -> str:
+    shown = display_path(path)
+    if root is not None and Path(shown).is_absolute():
+        try:
+            return Path(path).resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return shown
 
 
 def page_slug(pair: PairResult, taken: set[str]) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 from ..document import HEADING, SENTENCE, TABLE_ROW, Document, Segment, read_text
 from ..errors import InputError
 from ..files import DEFAULT_MAX_FILE_SIZE
-from ..languages import CJK, validate_language
+from ..languages import CJK, base_language, validate_language
 from .boundaries import sentence_spans
 from .cjk import cjk_sentence_spans
 from .markdown import Block, blocks, is_heading_like, is_short
@@ -70,6 +70,10 @@ def load_document(path: str | Path, lang: str, *, presplit: bool = False,
     Files over ``max_size`` bytes are refused (config ``max-file-size``).
     """
     lang = validate_language(lang, path)
+    if Path(path).suffix.lower() in (".html", ".htm", ".xhtml") and not presplit:
+        from ..units.html import load_html_document
+
+        return load_html_document(Path(path), lang, max_size)
     text = read_text(path, max_size)
     segments = segment_lines(text) if presplit else segment_text(text, lang)
     if not segments:
@@ -124,4 +128,5 @@ class _Locator:
 
 @lru_cache(maxsize=256)
 def _language(lang: str) -> str:
-    return validate_language(lang)
+    # Segmentation rules are per language: pt-BR segments as pt.
+    return base_language(validate_language(lang))
