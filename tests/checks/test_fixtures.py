@@ -7,7 +7,7 @@ of ``beads``, or a list of ``pairs`` (corpus checks), optional ``options`` and a
 optionally ``severity``, ``source_span``/``target_span`` (the text each span covers, in order),
 ``bead`` (index), ``pair`` (index), ``line`` (of the finding's primary location) and ``document``
 (``source`` or ``target``: the document that location is in). Findings and expectations must
-correspond one to one.
+correspond one to one. Cases of MODEL_BACKED checks run with the session's shared model.
 """
 
 from __future__ import annotations
@@ -36,25 +36,25 @@ def load_fixture(path: Path) -> tuple[str, list[dict]]:
     return data["check"], data["cases"]
 
 
-# Checks whose fixtures need the embedding model: their runner shares the session's model.
+# Checks whose fixtures need the embedding model: they run with the session's shared model.
 MODEL_BACKED = {"mistranslation", "omission", "addition"}
 
 
-def _fixture_cases() -> list[Any]:
+def _fixture_cases(model: bool) -> list[Any]:
     all_checks()
     params = []
     for path in sorted(FIXTURES.glob("*.yaml")):
         check_id, cases = load_fixture(path)
         if check_id not in REGISTRY:
             continue  # a fixture for a check not written yet fails test_every_check_has_fixtures
-        if check_id in MODEL_BACKED:
-            continue  # run with the session's model by tests/detect/test_mistranslation_fixtures.py
+        if (check_id in MODEL_BACKED) != model:
+            continue
         for case in cases:
             params.append(pytest.param(check_id, case, id=f"{check_id}: {case['name']}"))
     return params
 
 
-def run_case(check_id: str, case: dict, tmp_path: Path) -> list[Finding]:
+def run_case(check_id: str, case: dict, tmp_path: Path, embedder: Any = None) -> list[Finding]:
     unknown = set(case) - CASE_KEYS
     assert not unknown, f"unknown case keys {sorted(unknown)}"
     check = REGISTRY[check_id]
@@ -63,7 +63,7 @@ def run_case(check_id: str, case: dict, tmp_path: Path) -> list[Finding]:
     if "glossary" in case:
         glossary = tmp_path / "glossary.csv"
         glossary.write_text(case["glossary"], encoding="utf-8")
-    pairs = case_pairs(case, options, glossary_path=glossary)
+    pairs = case_pairs(case, options, glossary_path=glossary, embedder=embedder)
     if check.scope == "corpus":
         return check.run(pairs)
     return [f for ctx in pairs for f in check.run(ctx)]
@@ -116,13 +116,32 @@ def assert_findings_match(findings: list[Finding], expected: list[dict]) -> None
     assert not left, f"unexpected findings:\n{_describe(left)}"
 
 
-@pytest.mark.parametrize(("check_id", "case"), _fixture_cases())
+# What every finding of a check must hold, beyond its case's expectations.
+INVARIANTS: dict[str, Any] = {
+    "mistranslation": lambda f: f.score is not None and 0.0 <= f.score <= 1.0,
+    # Gap findings point at the translation, where a pull request's annotation must land.
+    "omission": lambda f: Path(f.path).stem == f.target_lang,
+    "addition": lambda f: Path(f.path).stem == f.target_lang,
+}
+
+
+@pytest.mark.parametrize(("check_id", "case"), _fixture_cases(model=False))
 def test_fixture_case(check_id: str, case: dict, tmp_path: Path) -> None:
-    findings = run_case(check_id, case, tmp_path)
+    check_case(check_id, case, run_case(check_id, case, tmp_path))
+
+
+@pytest.mark.parametrize(("check_id", "case"), _fixture_cases(model=True))
+def test_model_fixture_case(check_id: str, case: dict, tmp_path: Path, embedder) -> None:
+    check_case(check_id, case, run_case(check_id, case, tmp_path, embedder))
+
+
+def check_case(check_id: str, case: dict, findings: list[Finding]) -> None:
     expected = case["expect"] or []
     for want in expected:
         assert set(want) <= EXPECT_KEYS, f"unknown keys {sorted(set(want) - EXPECT_KEYS)}"
         assert want.get("message"), "an expected finding needs a message substring"
     assert_findings_match(findings, expected)
+    holds = INVARIANTS.get(check_id, lambda f: True)
     for f in findings:
         assert f.check == check_id
+        assert holds(f), f"{check_id} invariant broken by {f}"
