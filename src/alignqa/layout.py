@@ -261,10 +261,10 @@ def discover(root: Path, layout: Layout, only: set[Path] | None = None) -> Corpu
         for rel in files:
             m = target_re.regex.match(rel)
             if m:
-                locale = _translation_locale(m, target_re, layout.locale_map)
-                if locale is not None and locale != source_locale:
+                found = _translation_locale(m, target_re, layout.locale_map)
+                if found is not None and found != source_locale:
                     key = tuple(m.group(g) for g in sorted(target_re.name_groups))
-                    translations.append((rel, locale, key))
+                    translations.append((rel, found, key))
         taken = {rel for rel, _, _ in translations}
         sources: dict[tuple, str] = {}
         for rel in files:

@@ -25,13 +25,14 @@ def best_path(values: BandValues) -> list[Span]:
     # Shapes grouped by how many source segments they take: one group reads one earlier row.
     groups = []
     for a in sorted({a for a, _ in shapes if a > 0}):
-        ts = [t for t, (sa, _) in enumerate(shapes) if sa == a]
-        groups.append((a, np.array(ts), np.array([shapes[t][1] for t in ts])))
+        taking = [t for t, (sa, _) in enumerate(shapes) if sa == a]
+        groups.append((a, np.array(taking), np.array([shapes[t][1] for t in taking])))
     widest = max(b for _, b in shapes)
     step = next((t for t, shape in enumerate(shapes) if shape == (0, 1)), None)
     for i in range(n + 1):
         li, width, off = lo[i], hi[i] - lo[i] + 1, offsets[i]
-        cands, kinds = [], []
+        cands: list = []
+        kinds: list = []
         for a, ts, bs in groups:
             p = i - a
             if p < 0:

@@ -97,12 +97,12 @@ def imperial_quantities(text: str, spans: list[tuple[int, int]],
         name, unit_end = unit
         if name == "foot" and i + 1 < len(spans) and values[i + 1] is not None \
                 and re.fullmatch(r"[\s-]?", text[unit_end:spans[i + 1][0]]):
-            inches = float(value) * 12 + float(values[i + 1])
+            inches = float(value) * 12 + float(values[i + 1] or 0)
             found.append(Quantity((i, i + 1), "inch", inches))
             pending, i = [], i + 2
             continue
         for k in [*pending, i]:
-            found.append(Quantity((k,), name, float(values[k])))
+            found.append(Quantity((k,), name, float(values[k] or 0)))
         pending, i = [], i + 1
     return found
 

@@ -73,9 +73,9 @@ def bilingual_locales(path: Path, fmt: str, locale_map: dict[str, str]) -> list[
     if fmt == "xliff":
         import re
 
-        m = re.search(rb"(?:target-language|trgLang)\s*=\s*[\"']([^\"']+)", data[:8192])
-        if m:
-            return [_locale(m.group(1).decode("ascii", "replace"), locale_map, path)]
+        found = re.search(rb"(?:target-language|trgLang)\s*=\s*[\"']([^\"']+)", data[:8192])
+        if found:
+            return [_locale(found.group(1).decode("ascii", "replace"), locale_map, path)]
         raise InputError("cannot tell the XLIFF file's target language (no target-language or "
                          "trgLang attribute)", path)
     raise InputError(f"{fmt} files are not bilingual: give the 'files' entry a 'translation' "

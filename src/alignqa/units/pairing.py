@@ -27,11 +27,16 @@ from .stores import xcstrings_catalog
 class KeyedFiles(Protocol):
     """What pairing needs of a pair (alignqa.corpus.DocumentPair has it)."""
 
-    source_path: Path
-    target_path: Path
-    source_lang: str
-    target_lang: str
-    format: str
+    @property
+    def source_path(self) -> Path: ...
+    @property
+    def target_path(self) -> Path: ...
+    @property
+    def source_lang(self) -> str: ...
+    @property
+    def target_lang(self) -> str: ...
+    @property
+    def format(self) -> str: ...
 
 
 Loaded = dict[tuple[Path, str, str], tuple[str, list[Unit]]]

@@ -119,10 +119,15 @@ _XLIFF12_NEW = {"new", "needs-translation"}
 def read_xliff(path: Path, data: bytes, text: str) -> list[Unit]:
     refuse_entities(data, path)
     version2 = re.search(rb"<xliff[^>]*version\s*=\s*[\"']2", data[:4096]) is not None
+    store_class: type
     if version2:
-        from translate.storage.xliff2 import Xliff2File as store_class
+        from translate.storage.xliff2 import Xliff2File
+
+        store_class = Xliff2File
     else:
-        from translate.storage.xliff import xlifffile as store_class
+        from translate.storage.xliff import xlifffile
+
+        store_class = xlifffile
     store = _parse(store_class, data, path)
     locate = Locator(text)
     units = []

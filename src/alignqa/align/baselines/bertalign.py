@@ -160,6 +160,7 @@ def _bead_score(src: _Windows, tgt: _Windows, s: int, a: int, t: int, b: int, ra
                 params: BertalignParams) -> float:
     u = src.window(s, a)
     v = tgt.window(t, b)
+    assert u is not None and v is not None  # the band only holds beads that fit both sides
     score = float(u @ v)
     if params.margin:
         around_t = [w for w in (tgt.window(t - b, b), tgt.window(t + b, b)) if w is not None]
