@@ -13,6 +13,7 @@ import click
 
 from . import __version__
 from .config import FORMAT_NAMES, Config, load_config
+from .embed.backends import BACKENDS
 from .errors import AlignQAError, InputError
 from .findings import Severity
 from .languages import validate_language
@@ -122,11 +123,17 @@ def align(source: Path, target: Path, source_lang: str | None, target_lang: str 
 @click.option("--changed-only", "changed_only", is_flag=False, flag_value="HEAD", default=None,
               metavar="[REF]", help="Only documents changed since REF (default HEAD).")
 @click.option("--model", help="sentence-transformers model name or path (default: bundled).")
+@click.option("--backend", type=click.Choice(BACKENDS),
+              help="Encoder backend (default: onnx; docs/embeddings.md).")
+@click.option("--workers", type=click.IntRange(1), help="Check document pairs in N local processes.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Check document pairs on a running Dask cluster (tcp://host:8786).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, no summary on stderr.")
 def check(paths: tuple[Path, ...], config_file: Path | None, formats: tuple[str, ...],
           output: Path | None, output_dir: Path | None, no_report: bool, fail_on: str | None,
           exit_zero: bool, baseline: Path | None, update_baseline: bool,
-          changed_only: str | None, model: str | None, quiet: bool) -> None:
+          changed_only: str | None, model: str | None, backend: str | None,
+          workers: int | None, scheduler: str | None, quiet: bool) -> None:
     """Check every translation under PATHS (corpus folders or files) against its source."""
     from .baseline import write_baseline
     from .gating import exit_code
@@ -144,7 +151,10 @@ def check(paths: tuple[Path, ...], config_file: Path | None, formats: tuple[str,
     if update_baseline:
         config.baseline, baseline_file = None, config.resolve(config.baseline)
 
-    result = run_check(paths, config, changed_since=changed_only, quiet=quiet)
+    if backend:
+        config.backend = backend
+    result = run_check(paths, config, changed_since=changed_only, quiet=quiet, workers=workers,
+                       scheduler=scheduler)
 
     if update_baseline:
         write_baseline(baseline_file, result.findings)

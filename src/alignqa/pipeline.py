@@ -23,6 +23,7 @@ from .baseline import apply_baseline, load_baseline
 from .checks.registry import Check, PairContext, all_checks
 from .config import Config
 from .corpus import DocumentPair, discover, find_root
+from .distributed import EmbedderSpec, map_ordered
 from .document import Document
 from .errors import InputError
 from .findings import Finding, Severity, sort_key
@@ -76,8 +77,12 @@ def changed_files(ref: str, cwd: Path) -> set[Path]:
 
 
 def run_check(paths: Sequence[str | Path], config: Config, *, embedder=None,
-              changed_since: str | None = None, quiet: bool = False) -> RunResult:
-    """Check every document pair under ``paths`` (corpus roots, language folders or files)."""
+              changed_since: str | None = None, quiet: bool = False,
+              workers: int | None = None, scheduler: str | None = None) -> RunResult:
+    """Check every document pair under ``paths`` (corpus roots, language folders or files).
+
+    ``workers`` > 1 runs the document pairs in that many local processes, ``scheduler`` on a
+    running Dask cluster (:mod:`alignqa.distributed`); the result is the same either way."""
     if not paths:
         raise InputError("no path given")
     # Corpus root -> the files asked for (None: the whole corpus).
@@ -122,28 +127,29 @@ def run_check(paths: Sequence[str | Path], config: Config, *, embedder=None,
             if path not in documents:
                 documents[path] = load_document(path, lang)
 
+    spec = EmbedderSpec(config.model, _str_or_none(config.resolve(config.cache_dir)),
+                        config.backend, config.threads)
     if embedder is None:
         from .embed import load_embedder
 
         embedder = load_embedder(config.model, cache_dir=config.resolve(config.cache_dir),
-                                 quiet=quiet)
+                                 quiet=quiet, backend=config.backend, threads=config.threads)
+    elif workers not in (None, 1) or scheduler:
+        raise ValueError("workers/scheduler rebuild the embedder from the config; "
+                         "do not pass one")
 
     checks = enabled_checks(config)
     results: list[PairResult] = []
     contexts: dict[str, list[PairContext]] = {c.id: [] for c in checks}
-    for pair in pairs:
-        src, tgt = documents[pair.source_path], documents[pair.target_path]
-        alignment = align_documents(src, tgt, embedder, **config.align)
-        alignment.model = embedder.model_id
-        result = PairResult(source=src, target=tgt, alignment=alignment,
-                            bead_scores=[b.score for b in alignment.beads])
+    local = workers in (None, 1) and not scheduler
+    jobs = [(documents[p.source_path], documents[p.target_path], p.root, config,
+             embedder if local else spec) for p in pairs]
+    for result, pair_contexts in map_ordered(_check_pair, jobs, workers=workers,
+                                             scheduler=scheduler):
         results.append(result)
-        for check in checks:
-            ctx = PairContext(src, tgt, alignment, options=check_options(check, config, pair.root),
-                              extras={"embedder": embedder})
-            contexts[check.id].append(ctx)
-            if check.scope == "pair":
-                result.findings += check.run(ctx)
+        for check_id, ctx in pair_contexts:
+            ctx.extras.setdefault("embedder", embedder)
+            contexts[check_id].append(ctx)
 
     by_target = {r.target.name: r for r in results}
     for check in checks:
@@ -164,6 +170,34 @@ def run_check(paths: Sequence[str | Path], config: Config, *, embedder=None,
 
     return RunResult(pairs=results, notices=notices, signature=_signature(config, embedder),
                      suppressed=suppressed)
+
+
+def _check_pair(job: tuple) -> tuple[PairResult, list[tuple[str, PairContext]]]:
+    """Align one document pair and run the pair checks on it (in this or a worker process).
+
+    The contexts come back for the corpus checks, without the embedder (it cannot travel)."""
+    src, tgt, root, config, embedder = job
+    shipped = isinstance(embedder, EmbedderSpec)
+    if shipped:
+        embedder = embedder.get()
+    alignment = align_documents(src, tgt, embedder, **config.align)
+    alignment.model = embedder.model_id
+    result = PairResult(source=src, target=tgt, alignment=alignment,
+                        bead_scores=[b.score for b in alignment.beads])
+    contexts = []
+    for check in enabled_checks(config):
+        ctx = PairContext(src, tgt, alignment, options=check_options(check, config, root),
+                          extras={"embedder": embedder})
+        if check.scope == "pair":
+            result.findings += check.run(ctx)
+        if shipped:
+            ctx.extras.pop("embedder")
+        contexts.append((check.id, ctx))
+    return result, contexts
+
+
+def _str_or_none(path: Path | None) -> str | None:
+    return None if path is None else str(path)
 
 
 def _apply_config(findings: list[Finding], config: Config, result: PairResult) -> list[Finding]:

@@ -9,7 +9,10 @@ only the arithmetic of the forward pass differs between them. A user's sentence-
 runs through :class:`SentenceTransformerBackend`, which keeps whatever pooling the model defines.
 
 Texts are sorted by length and batched by a token budget, so a batch of short texts is wide and
-one of long texts narrow: padding costs little and memory stays flat.
+one of long texts narrow: padding costs little and memory stays flat. The int8 backends quantize
+activations with one scale per run, so a text's vector would depend on what it is batched with;
+they run each text alone (measured no slower), so every backend gives a text the same vector
+whatever else is encoded with it, in whatever process.
 """
 
 from __future__ import annotations
@@ -29,9 +32,9 @@ BACKENDS = ("torch", "torch-int8", "onnx", "onnx-int8")
 # Chosen by bench/throughput.py's side-by-side table under the accuracy conditions in
 # docs/embeddings.md; the others stay selectable with --backend / `backend` in config.
 DEFAULT_BACKEND = "onnx"
-# Tokens per batch (padded length times rows) and the most rows in one batch.
-TOKEN_BUDGET = 4096
-MAX_BATCH = 64
+# Tokens per batch (padded length times rows) and the most rows in one batch (bench/throughput.py).
+TOKEN_BUDGET = 1024
+MAX_BATCH = 16
 
 # One pass over a batch: token ids and mask (rows, width) -> last hidden states (rows, width, dim).
 Forward = Callable[[np.ndarray, np.ndarray], np.ndarray]
@@ -55,16 +58,18 @@ def length_batches(lengths: Sequence[int], budget: int = TOKEN_BUDGET,
 class PooledBackend:
     """Runs a :data:`Forward` over length batches, then mean-pools and normalizes."""
 
-    def __init__(self, name: str, forward: Forward, pad_id: int, threads: int | None):
+    def __init__(self, name: str, forward: Forward, pad_id: int, threads: int | None, *,
+                 per_text: bool = False, budget: int = TOKEN_BUDGET, max_rows: int = MAX_BATCH):
         self.name = name
         self._forward = forward
         self.pad_id = pad_id
         self.threads = threads
+        self.budget, self.max_rows = (1, 1) if per_text else (budget, max_rows)
 
     def embed(self, texts: list[str], encoded: list[Encoded], *,
               progress: bool = False) -> list[tuple[np.ndarray, np.ndarray]]:
         out: list[Any] = [None] * len(encoded)
-        batches = list(length_batches([len(e.ids) for e in encoded]))
+        batches = list(length_batches([len(e.ids) for e in encoded], self.budget, self.max_rows))
         for batch in _progress(batches, progress):
             width = len(encoded[batch[0]].ids)
             ids = np.full((len(batch), width), self.pad_id, dtype=np.int64)
@@ -112,13 +117,14 @@ def load_backend(name: str, folder: Path, *, pad_id: int, threads: int | None) -
     """The backend ``name`` over a BERT-architecture model folder (the bundled model's)."""
     if name not in BACKENDS:
         raise ModelError(f"unknown backend {name!r} (choose one of {', '.join(BACKENDS)})")
+    int8 = name.endswith("-int8")
     if name.startswith("torch"):
-        return PooledBackend(name, torch_forward(folder, int8=name == "torch-int8",
-                                                 threads=threads), pad_id, threads)
-    from .onnx_export import ensure_onnx_model
+        forward = torch_forward(folder, int8=int8, threads=threads)
+    else:
+        from .onnx_export import ensure_onnx_model
 
-    path = ensure_onnx_model(folder, int8=name == "onnx-int8")
-    return PooledBackend(name, onnx_forward(path, threads=threads), pad_id, threads)
+        forward = onnx_forward(ensure_onnx_model(folder, int8=int8), threads=threads)
+    return PooledBackend(name, forward, pad_id, threads, per_text=int8)
 
 
 def torch_transformer(folder: Path) -> Any:
@@ -143,9 +149,13 @@ def torch_forward(folder: Path, *, int8: bool, threads: int | None) -> Forward:
         torch.set_num_threads(threads)
     model = torch_transformer(folder)
     if int8:
+        import warnings
+
         from torch.ao.quantization import quantize_dynamic
 
-        model = quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+        with warnings.catch_warnings():  # torch.ao.quantization announces its successor
+            warnings.simplefilter("ignore")
+            model = quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
 
     def forward(ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         with torch.inference_mode():

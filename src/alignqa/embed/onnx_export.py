@@ -106,8 +106,12 @@ def _export(model_folder: Path, dest: Path) -> None:
 
 
 def _quantize(source: Path, dest: Path) -> None:
+    import logging
+
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
+    # It suggests a pre-processing pass meant for static quantization: noise here.
+    logging.getLogger().setLevel(logging.ERROR)
     quantize_dynamic(str(source), str(dest), weight_type=QuantType.QInt8, per_channel=True)
 
 
@@ -120,8 +124,9 @@ def _verify(path: Path, model_folder: Path, *, int8: bool) -> None:
     tok = TextTokenizer.from_file(model_folder / "tokenizer.json", prompt=PROMPT, max_tokens=512)
     texts = list(VERIFY_SENTENCES)
     encoded = tok.encode(texts)
-    ref = PooledBackend("torch", torch_forward(model_folder, int8=False, threads=None), 1, None)
-    new = PooledBackend("onnx", onnx_forward(path, threads=None), 1, None)
+    pad = tok.pad_id
+    ref = PooledBackend("torch", torch_forward(model_folder, int8=False, threads=None), pad, None)
+    new = PooledBackend("onnx", onnx_forward(path, threads=None), pad, None, per_text=int8)
     a = np.stack([s for s, _ in ref.embed(texts, encoded)])
     b = np.stack([s for s, _ in new.embed(texts, encoded)])
     cosine = float(np.sum(a * b, axis=1).min())
