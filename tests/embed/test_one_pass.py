@@ -89,10 +89,12 @@ def test_fully_cached_check_never_loads_the_model_nor_imports_torch(embedder, tm
     _link_models(embedder, tmp_path / "cache")
     script = textwrap.dedent("""
         import sys
+        from pathlib import Path
+
         from alignqa.config import load_config
         from alignqa.pipeline import run_check
 
-        corpus = sys.argv[1]
+        corpus = Path(sys.argv[1])
         result = run_check([corpus], load_config(None, corpus), quiet=True)
         loaded = [m for m in ("torch", "onnxruntime", "transformers", "sentence_transformers")
                   if m in sys.modules]

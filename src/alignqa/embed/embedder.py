@@ -92,6 +92,8 @@ class Embedder:
         # Fresh results of this object, as the cache would return them (token vectors in
         # float16), so results do not depend on whether a cache is attached.
         self._memo: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        # Tokenizations of the same texts: the aligner, the detector and spans all need them.
+        self._encoded: OrderedDict[str, Encoded] = OrderedDict()
         # Everything that changes a vector for the same text: it prefixes every cache key.
         self._namespace = json.dumps({"model": model_id, "prompt": prompt,
                                       "max_tokens": self.max_tokens, "salt": cache_salt,
@@ -153,7 +155,7 @@ class Embedder:
         if not texts:
             return []
         unique = list(dict.fromkeys(texts))
-        encoded = dict(zip(unique, self.tokenizer.encode(unique), strict=True))
+        encoded = self._tokenize(unique)
         rows = self._rows(unique, tokens=True, encoded=encoded)
         result = []
         for text in texts:
@@ -194,7 +196,7 @@ class Embedder:
     def _run_model(self, texts: list[str], encoded: dict[str, Encoded] | None, *,
                    for_tokens: bool) -> dict[str, tuple[np.ndarray, np.ndarray]]:
         if encoded is None or any(t not in encoded for t in texts):
-            encoded = dict(zip(texts, self.tokenizer.encode(texts), strict=True))
+            encoded = self._tokenize(texts)
         encs = [encoded[t] for t in texts]
         self._note_truncation(texts, encs)
         show = len(texts) >= PROGRESS_MIN and not self.quiet and _stderr_is_tty()
@@ -218,7 +220,17 @@ class Embedder:
     def count_tokens(self, text: str) -> int:
         """Tokens the model would be fed for ``text``: prompt and special tokens included,
         before truncation; the text is truncated when this exceeds ``max_tokens``."""
-        return self.tokenizer.count(text)
+        return self._tokenize([text])[text].untruncated
+
+    def _tokenize(self, texts: list[str]) -> dict[str, Encoded]:
+        out = {t: self._encoded[t] for t in texts if t in self._encoded}
+        todo = [t for t in dict.fromkeys(texts) if t not in out]
+        if todo:
+            for text, enc in zip(todo, self.tokenizer.encode(todo), strict=True):
+                out[text] = self._encoded[text] = enc
+            while len(self._encoded) > MEMO_ENTRIES:
+                self._encoded.popitem(last=False)
+        return out
 
     def _note_truncation(self, texts: list[str], encs: list[Encoded]) -> None:
         over = [(e.untruncated, t) for e, t in zip(encs, texts, strict=True)
