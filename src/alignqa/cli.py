@@ -87,7 +87,7 @@ def align(source: Path, target: Path, source_lang: str | None, target_lang: str 
     src = load_document(source, _language_of(source, source_lang), presplit=presplit)
     tgt = load_document(target, _language_of(target, target_lang), presplit=presplit)
     embedder = load_embedder(model or config.model, cache_dir=config.resolve(config.cache_dir),
-                             quiet=quiet)
+                             quiet=quiet, backend=config.backend, threads=config.threads)
     options = dict(config.align)
     if max_bead:
         options.update(max_bead_side=max_bead, max_bead_total=max_bead + 1)
