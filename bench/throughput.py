@@ -135,6 +135,9 @@ def staged_run(corpus: Path, cache: Path) -> tuple[dict[str, float], list[str], 
     from alignqa.checks.registry import PairContext
     from alignqa.pipeline import check_options
 
+    t0 = cpu()
+    embedder.encode(list(dict.fromkeys(s.text for d in docs.values() for s in d.segments)))
+    stages["encode segments (one call, as the pipeline does)"] = cpu() - t0
     checks = enabled_checks(config)
     per_check = {c.id: 0.0 for c in checks}
     contexts: dict[str, list] = {c.id: [] for c in checks}
@@ -157,8 +160,8 @@ def staged_run(corpus: Path, cache: Path) -> tuple[dict[str, float], list[str], 
             t0 = cpu()
             check.run(contexts[check.id])
             per_check[check.id] += cpu() - t0
-    # The encoder ran inside the aligner (sentence vectors) and the detector (m-n beads).
-    stages["align (incl. encoder)"] = align_cpu
+    # The encoder ran before (segments), in the aligner's refinement and the detector (m-n beads).
+    stages["align"] = align_cpu
     for cid, seconds in per_check.items():
         stages[f"check {cid}"] = seconds
     return stages, encoded, encoder
@@ -297,7 +300,7 @@ def _run(args, scratch: Path, models_from: Path, default_backend: str) -> int:
     total = sum(stages.values())
     for name, seconds in stages.items():
         print(f"| {name} | {seconds:.2f} | {100 * seconds / total:.0f}% |")
-    print(f"| (of which the encoder, inside align and the detector) | {encoder['cpu']:.2f} | "
+    print(f"| (of which the encoder, all calls) | {encoder['cpu']:.2f} | "
           f"{100 * encoder['cpu'] / total:.0f}% |")
     print(f"| total | {total:.2f} | 100% |\n", flush=True)
 

@@ -142,6 +142,11 @@ def run_check(paths: Sequence[str | Path], config: Config, *, embedder=None,
     results: list[PairResult] = []
     contexts: dict[str, list[PairContext]] = {c.id: [] for c in checks}
     local = workers in (None, 1) and not scheduler
+    if local and getattr(embedder, "cache", None) is not None:
+        # One encoder call over every segment of the run: sorted by length across documents,
+        # batches pad least (docs/embeddings.md); the pairs then find their vectors cached.
+        embedder.encode(list(dict.fromkeys(s.text for d in documents.values()
+                                           for s in d.segments)))
     jobs = [(documents[p.source_path], documents[p.target_path], p.root, config,
              embedder if local else spec) for p in pairs]
     for result, pair_contexts in map_ordered(_check_pair, jobs, workers=workers,
