@@ -310,11 +310,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,5000,20000")
     parser.add_argument("--skip-scaling", action="store_true")
     parser.add_argument("--skip-quality", action="store_true")
+    parser.add_argument("--backend", help="encoder backend (default: alignqa's default)")
     args = parser.parse_args(argv)
     if not TEXTBERG.is_dir():
         print(f"missing {TEXTBERG}", file=sys.stderr)
         return 2
-    embedder = load_embedder(quiet=True)
+    embedder = load_embedder(quiet=True, **({"backend": args.backend} if args.backend else {}))
     if not args.skip_quality:
         pairs = textberg(args.split)
         runs = []

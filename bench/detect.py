@@ -277,19 +277,23 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--weights", help="detector weights JSON (default: the shipped one)")
     ap.add_argument("--skip-wmt", action="store_true")
     ap.add_argument("--skip-seeds", action="store_true")
+    ap.add_argument("--skip-planted", action="store_true")
+    ap.add_argument("--backend", help="encoder backend (default: alignqa's default)")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
-    embedder = load_embedder(quiet=True)
+    embedder = load_embedder(quiet=True, **({"backend": args.backend} if args.backend else {}))
     store = TokenStore(embedder)
     weigh = word_weights_for(embedder)
     detector = load_detector(args.weights)
-    print(f"# Mistranslation detector benchmark\n\nmodel: {embedder.model_id}; detector trained "
+    print(f"# Mistranslation detector benchmark\n\nmodel: {embedder.model_id} "
+          f"(backend {getattr(embedder, 'backend_name', 'torch')}); detector trained "
           f"on {detector.meta.get('data')}")
     if not args.skip_wmt:
         wmt_section(embedder, store, weigh, detector)
-    planted_section(embedder, store, weigh, detector)
-    reliability_section()
-    cost_section(detector)
+    if not args.skip_planted:
+        planted_section(embedder, store, weigh, detector)
+        reliability_section()
+        cost_section(detector)
     if not args.skip_seeds:
         seeds_section(embedder)
     print(f"\n(bench ran {time.perf_counter() - t0:.0f} s)")

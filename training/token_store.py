@@ -30,7 +30,10 @@ class TokenStore:
         self.db = sqlite3.connect(self.path, timeout=120)
         self.db.execute("CREATE TABLE IF NOT EXISTS tok (key TEXT PRIMARY KEY, n INTEGER,"
                         " offsets BLOB, vectors BLOB)")
-        self.namespace = f"{embedder.model_id}\x00{embedder.prompt}\x00"
+        backend = getattr(embedder, "backend_name", "torch")
+        # Backends give slightly different vectors; today's torch path keeps its old keys.
+        self.namespace = f"{embedder.model_id}\x00{embedder.prompt}\x00" + \
+            ("" if backend == "torch" else f"{backend}\x00")
 
     def _key(self, text: str) -> str:
         return hashlib.sha256((self.namespace + text).encode("utf-8")).hexdigest()

@@ -20,6 +20,7 @@ import click
 
 from . import __version__
 from .config import FORMAT_NAMES, Config, load_config
+from .embed.backends import BACKENDS
 from .errors import AlignQAError, ConfigError, InputError
 from .files import stat_named
 from .findings import Severity
@@ -144,7 +145,7 @@ def align(source: Path, target: Path, source_lang: str | None, target_lang: str 
     tgt = load_document(target, _language_of(target, target_lang), presplit=presplit,
                         max_size=config.max_file_size)
     embedder = load_embedder(model or config.model, cache_dir=config.resolve(config.cache_dir),
-                             quiet=quiet)
+                             quiet=quiet, backend=config.backend, threads=config.threads)
     alignment = align_documents(src, tgt, embedder, **options)
     out = render(alignment, [s.text for s in src.segments], [s.text for s in tgt.segments], fmt,
                  src.lang, tgt.lang)
@@ -178,11 +179,17 @@ def align(source: Path, target: Path, source_lang: str | None, target_lang: str 
 @click.option("--changed-only", "changed_only", is_flag=False, flag_value="HEAD", default=None,
               metavar="[REF]", help="Only documents changed since REF (default HEAD).")
 @click.option("--model", help="sentence-transformers model name or path (default: bundled).")
+@click.option("--backend", type=click.Choice(BACKENDS),
+              help="Encoder backend (default: onnx; docs/embeddings.md).")
+@click.option("--workers", type=click.IntRange(1), help="Check document pairs in N local processes.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Check document pairs on a running Dask cluster (tcp://host:8786).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, no summary on stderr.")
 def check(paths: tuple[Path, ...], config_file: Path | None, formats: tuple[str, ...],
           output: Path | None, output_dir: Path | None, no_report: bool, fail_on: str | None,
           exit_zero: bool, baseline: Path | None, update_baseline: bool,
-          changed_only: str | None, model: str | None, quiet: bool) -> int:
+          changed_only: str | None, model: str | None, backend: str | None,
+          workers: int | None, scheduler: str | None, quiet: bool) -> int:
     """Check every translation under PATHS (corpus folders or files) against its source."""
     from .baseline import write_baseline
     from .gating import exit_code
@@ -210,7 +217,10 @@ def check(paths: tuple[Path, ...], config_file: Path | None, formats: tuple[str,
         validate_outputs(config.format, output,
                          report_dir=None if no_report else config.resolve(config.output_dir))
 
-    result = run_check(paths, config, changed_since=changed_only, quiet=quiet)
+    if backend:
+        config.backend = backend
+    result = run_check(paths, config, changed_since=changed_only, quiet=quiet, workers=workers,
+                       scheduler=scheduler)
 
     if update_baseline:
         write_baseline(baseline_file, result.findings)

@@ -25,6 +25,8 @@ class Config:
     source_lang: str = "en"
     model: str | None = None  # None: the bundled multilingual-e5-small
     cache_dir: str | None = None
+    backend: str | None = None  # None: alignqa.embed.DEFAULT_BACKEND (bundled model only)
+    threads: int | None = None  # encoder threads; None: $ALIGNQA_THREADS, else the runtime's
     output_dir: str = "reports"
     fail_on: str = "error"
     format: list[str] = field(default_factory=lambda: ["text"])
@@ -91,6 +93,8 @@ _TOP_TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
     "base-path": (str, "folder the 'files' patterns are relative to (default: the config's)"),
     "model": (str, "sentence-transformers model name or path instead of the bundled model"),
     "cache-dir": (str, "folder for the converted model and the embedding cache"),
+    "backend": (str, "encoder backend: torch, torch-int8, onnx or onnx-int8 (docs/embeddings.md)"),
+    "threads": (int, "encoder threads per process (default: $ALIGNQA_THREADS, else the runtime's)"),
     "output-dir": (str, "where the HTML report is written"),
     "fail-on": (str, "lowest severity that makes the run exit 1: error, warning or info"),
     "format": ((list, str), "output format(s): " + ", ".join(FORMAT_NAMES)),
@@ -161,6 +165,13 @@ def config_from_mapping(data: dict[str, Any], path: Path | None = None) -> Confi
     for key in ("include", "exclude"):
         for item in getattr(cfg, key):
             _check_type(item, str, f"config key {key!r} items", path)
+    from .embed.backends import BACKENDS
+
+    if cfg.backend is not None and cfg.backend not in BACKENDS:
+        raise ConfigError(f"config key 'backend': unknown backend {cfg.backend!r} "
+                          f"(expected {', '.join(BACKENDS)})", path)
+    if cfg.threads is not None and cfg.threads < 1:
+        raise ConfigError(f"config key 'threads' must be at least 1, got {cfg.threads}", path)
     try:
         cfg.fail_on_severity  # noqa: B018  (validates)
     except ValueError as exc:

@@ -27,6 +27,7 @@ from .checks.options import CheckOptions
 from .checks.registry import Check, PairContext, all_checks
 from .config import Config
 from .corpus import DocumentPair, changed_files, discover, find_glossary, find_root
+from .distributed import EmbedderSpec, map_ordered
 from .document import Document
 from .errors import InputError
 from .findings import Finding, Severity, sort_key
@@ -55,8 +56,12 @@ def check_options(check: Check, config: Config) -> CheckOptions:
 
 
 def run_check(paths: Sequence[str | Path], config: Config, *, embedder=None,
-              changed_since: str | None = None, quiet: bool = False) -> RunResult:
-    """Check every document pair under ``paths`` (corpus roots, language folders or files)."""
+              changed_since: str | None = None, quiet: bool = False,
+              workers: int | None = None, scheduler: str | None = None) -> RunResult:
+    """Check every document pair under ``paths`` (corpus roots, language folders or files).
+
+    ``workers`` > 1 runs the document pairs in that many local processes, ``scheduler`` on a
+    running Dask cluster (:mod:`alignqa.distributed`); the result is the same either way."""
     roots = resolve_paths(paths, config)
     changed = changed_files(changed_since, Path(paths[0]).resolve().parent) \
         if changed_since else None
@@ -80,18 +85,34 @@ def run_check(paths: Sequence[str | Path], config: Config, *, embedder=None,
     keyed = pair_keyed_units(pairs)
     validate_inputs(config, glossaries.values())
 
+    distributed = scheduler is not None or (workers or 1) > 1
+    spec = EmbedderSpec(config.model, _str_or_none(config.resolve(config.cache_dir)),
+                        config.backend, config.threads)
     if embedder is None:
         from .embed import load_embedder
 
         embedder = load_embedder(config.model, cache_dir=config.resolve(config.cache_dir),
-                                 quiet=quiet)
+                                 quiet=quiet, backend=config.backend, threads=config.threads)
+    elif distributed:
+        raise ValueError("workers/scheduler rebuild the embedder from the config; "
+                         "do not pass one")
     checks = enabled_checks(config)
-    progress = Progress(len(pairs), "checking, pair", quiet=quiet)
-    results = []
-    for pair in pairs:
-        progress.step(str(pair.target_path))
-        results.append(check_pair(pair, documents, embedder, checks, config,
-                                  glossaries[pair.root], keyed.get(pair)))
+    if not distributed and getattr(embedder, "cache", None) is not None:
+        # One encoder call over every segment of the run: sorted by length across documents,
+        # batches pad least (docs/embeddings.md); the pairs then find their vectors cached.
+        every = [*documents.values(), *(doc for k in keyed.values() for doc in k[:2])]
+        embedder.encode(list(dict.fromkeys(s.text for d in every for s in d.segments)))
+    if distributed:
+        jobs = [(pair, documents.get(pair.source_path), documents.get(pair.target_path),
+                 keyed.get(pair), config, glossaries[pair.root], spec) for pair in pairs]
+        results = map_ordered(_check_pair_job, jobs, workers=workers, scheduler=scheduler)
+    else:
+        progress = Progress(len(pairs), "checking, pair", quiet=quiet)
+        results = []
+        for pair in pairs:
+            progress.step(str(pair.target_path))
+            results.append(check_pair(pair, documents, embedder, checks, config,
+                                      glossaries[pair.root], keyed.get(pair)))
     run_corpus_checks(results, checks, config, embedder, glossaries)
     suppressed = filter_findings(results, config, baseline)
     return RunResult(pairs=results, notices=notices, signature=signature(config, embedder),
@@ -212,6 +233,19 @@ def filter_findings(results: Sequence[PairResult], config: Config,
         suppressed += len(result.findings) - len(kept)
         result.findings = sorted(kept, key=sort_key)
     return suppressed
+
+
+def _check_pair_job(job: tuple) -> PairResult:
+    """:func:`check_pair` in a worker process: the embedder is rebuilt there from its spec (a
+    loaded model cannot travel), once per process."""
+    pair, source, target, keyed, config, glossary, spec = job
+    documents = {pair.source_path: source, pair.target_path: target}
+    return check_pair(pair, documents, spec.get(), enabled_checks(config), config, glossary,
+                      keyed)
+
+
+def _str_or_none(path: Path | None) -> str | None:
+    return None if path is None else str(path)
 
 
 def _apply_config(findings: list[Finding], config: Config, result: PairResult) -> list[Finding]:

@@ -108,3 +108,33 @@ def test_two_processes_write_and_read_concurrently(tmp_path):
     assert len(cache) == 2250
     found = cache.get_many(_keys(range(2250)), DIM)
     assert all(np.array_equal(found[k], _vec(i)) for i, k in enumerate(_keys(range(2250))))
+
+
+def test_token_vectors_ride_in_the_same_row_as_float16(tmp_path):
+    cache = EmbeddingCache(tmp_path / "e.sqlite3")
+    key = _keys([1])[0]
+    tokens = np.random.default_rng(3).standard_normal((5, DIM)).astype(np.float32)
+    cache.put_many([(key, _vec(1), tokens)])
+    vec, toks = cache.get_rows([key], DIM)[key]
+    assert np.array_equal(vec, _vec(1))
+    assert toks.dtype == np.float16 and np.array_equal(toks, tokens.astype(np.float16))
+    assert cache.get_rows([key], DIM, tokens=False)[key][1] is None
+    assert len(cache) == 1  # one row: same key, same bound
+
+
+def test_a_version_1_cache_is_upgraded_in_place(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "e.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE vectors (key BLOB PRIMARY KEY, vec BLOB NOT NULL, "
+               "used INTEGER NOT NULL) WITHOUT ROWID")
+    db.execute("INSERT INTO vectors VALUES (?, ?, 1)", (_keys([7])[0], _vec(7).tobytes()))
+    db.execute("PRAGMA user_version=1")
+    db.commit()
+    db.close()
+    cache = EmbeddingCache(path)
+    vec, toks = cache.get_rows(_keys([7]), DIM)[_keys([7])[0]]
+    assert np.array_equal(vec, _vec(7)) and toks is None  # kept, without token vectors
+    cache.put_many([(_keys([8])[0], _vec(8), np.ones((2, DIM), np.float32))])
+    assert cache.get_rows(_keys([8]), DIM)[_keys([8])[0]][1].shape == (2, DIM)

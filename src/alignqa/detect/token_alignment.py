@@ -209,12 +209,24 @@ class WordWeights:
 
 
 def word_weights_for(embedder: Any) -> WordWeights:
-    """WordWeights from an embedder's tokenizer (one per model id, built on first use)."""
+    """WordWeights from an embedder's tokenizer (one per model id, built on first use).
+
+    An alignqa Embedder's own tokenizer needs no model load; anything else offering a
+    transformers tokenizer as ``embedder.model.tokenizer`` works too.
+    """
+    text_tokenizer = getattr(embedder, "tokenizer", None)
+    if hasattr(text_tokenizer, "pieces") and hasattr(text_tokenizer, "unigram_scores"):
+        return _text_word_weights(embedder.model_id, text_tokenizer)
     return _word_weights(embedder.model_id, _tokenizer_of(embedder))
 
 
 def _tokenizer_of(embedder: Any) -> Any:
     return getattr(getattr(embedder, "model", None), "tokenizer", None)
+
+
+@lru_cache(maxsize=4)
+def _text_word_weights(model_id: str, tokenizer: Any) -> WordWeights:
+    return WordWeights(tokenizer.unigram_scores, tokenizer.pieces)
 
 
 @lru_cache(maxsize=4)

@@ -81,6 +81,16 @@ def read_marker(folder: Path) -> dict[str, Any] | None:
     return record
 
 
+def geometry(folder: Path) -> tuple[int, int]:
+    """(vector dimension, token limit) of a converted folder, read without loading the model."""
+    try:
+        pooling = json.loads((folder / "1_Pooling" / "config.json").read_text(encoding="utf-8"))
+        st = json.loads((folder / "sentence_bert_config.json").read_text(encoding="utf-8"))
+        return int(pooling["word_embedding_dimension"]), int(st["max_seq_length"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ModelError(f"damaged model folder ({exc}); delete it to rebuild", folder) from None
+
+
 def ensure_bundled_model(cache_dir: Path, *, quiet: bool = True) -> Path:
     """Path of the converted, verified folder under ``cache_dir/models``, building it if absent."""
     models = cache_dir / "models"

@@ -1,4 +1,8 @@
-"""On-disk embedding cache: sqlite, one row per (model, prompt, text) hash, float32 blobs.
+"""On-disk embedding cache: sqlite, one row per (model, backend, prompt, text) hash.
+
+A row holds the text's sentence vector (float32, so a cached vector is bit-identical to the
+fresh one) and, beside it under the same key, its token vectors (float16: the detector compares
+them by cosine, where half precision changes nothing it can see, at half the size).
 
 Shared by concurrent runs: WAL lets readers proceed while one writer commits, the busy timeout
 makes a second writer wait instead of failing, and writes are short ``BEGIN IMMEDIATE``
@@ -17,8 +21,10 @@ from pathlib import Path
 
 import numpy as np
 
-DEFAULT_MAX_ENTRIES = 200_000  # ~300 MB at 384 float32 dimensions
-SCHEMA_VERSION = 1
+# A row is ~1.5 KB of sentence vector plus ~0.8 KB per token (384 float16 values): ~25 KB for a
+# 30-token sentence, so the default bound is ~2.5 GB at most.
+DEFAULT_MAX_ENTRIES = 100_000
+SCHEMA_VERSION = 2
 # Hits refresh their "last used" time at most this often, so warm runs seldom write.
 TOUCH_SECONDS = 3600.0
 _BATCH = 500  # keys per IN (...) query, under every sqlite's variable limit
@@ -73,12 +79,20 @@ class EmbeddingCache:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version not in (0, SCHEMA_VERSION):
+        if version not in (0, 1, SCHEMA_VERSION):
             raise sqlite3.DatabaseError(f"unknown cache schema version {version}")
+        if version == SCHEMA_VERSION:
+            return
         with self._write():
+            # Re-read under the write lock: another process may have upgraded it meanwhile.
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            if version == SCHEMA_VERSION:
+                return
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vec BLOB NOT NULL, "
-                "used INTEGER NOT NULL) WITHOUT ROWID")
+                "used INTEGER NOT NULL, tok BLOB) WITHOUT ROWID")
+            if version == 1:  # version 1 rows have no token vectors: they stay valid without
+                self._db.execute("ALTER TABLE vectors ADD COLUMN tok BLOB")
             self._db.execute("CREATE INDEX IF NOT EXISTS vectors_used ON vectors(used)")
             self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
@@ -93,20 +107,32 @@ class EmbeddingCache:
         self._db = None
 
     def get_many(self, keys: Sequence[bytes], dim: int) -> dict[bytes, np.ndarray]:
-        """The cached vectors among ``keys`` (missing and malformed rows are simply absent)."""
+        """The cached sentence vectors among ``keys`` (missing and malformed rows are absent)."""
+        return {k: vec for k, (vec, _) in self.get_rows(keys, dim, tokens=False).items()}
+
+    def get_rows(self, keys: Sequence[bytes], dim: int, *, tokens: bool = True
+                 ) -> dict[bytes, tuple[np.ndarray, np.ndarray | None]]:
+        """Sentence vector and token vectors (float16, ``(n, dim)``; None when the row has
+        none or ``tokens`` is false) of the cached rows among ``keys``."""
         if self._db is None or not keys:
             return {}
-        found: dict[bytes, np.ndarray] = {}
+        found: dict[bytes, tuple[np.ndarray, np.ndarray | None]] = {}
+        column = "tok" if tokens else "NULL"
         stale: list[bytes] = []
         now = _now_us()
         with self._lock:
             try:
                 for chunk in _chunks(list(dict.fromkeys(keys)), _BATCH):
                     rows = self._db.execute(
-                        f"SELECT key, vec, used FROM vectors WHERE key IN ({_marks(chunk)})", chunk)
-                    for key, blob, used in rows:
+                        f"SELECT key, vec, used, {column} FROM vectors WHERE key IN "
+                        f"({_marks(chunk)})", chunk)
+                    for key, blob, used, tok in rows:
                         if len(blob) == 4 * dim:
-                            found[key] = np.frombuffer(blob, dtype="<f4").astype(np.float32)
+                            vec = np.frombuffer(blob, dtype="<f4").astype(np.float32)
+                            toks = None
+                            if tok is not None and len(tok) % (2 * dim) == 0:
+                                toks = np.frombuffer(tok, dtype="<f2").reshape(-1, dim)
+                            found[key] = (vec, toks)
                             if now - used >= self._touch_us:
                                 stale.append(key)
                 if stale:
@@ -119,17 +145,23 @@ class EmbeddingCache:
                 return {}
         return found
 
-    def put_many(self, items: Iterable[tuple[bytes, np.ndarray]]) -> None:
-        """Store vectors, then evict the least recently used rows beyond ``max_entries``."""
-        rows = [(key, np.asarray(vec, dtype="<f4").tobytes()) for key, vec in items]
+    def put_many(self, items: Iterable[tuple[bytes, np.ndarray] |
+                                       tuple[bytes, np.ndarray, np.ndarray | None]]) -> None:
+        """Store ``(key, vector)`` or ``(key, vector, token vectors)`` rows, then evict the
+        least recently used rows beyond ``max_entries``."""
+        rows = []
+        for key, vec, *rest in items:
+            toks = rest[0] if rest else None
+            rows.append((key, np.asarray(vec, dtype="<f4").tobytes(),
+                         None if toks is None else np.asarray(toks, dtype="<f2").tobytes()))
         if self._db is None or not rows:
             return
         now = _now_us()
         with self._lock:
             try:
                 with self._write():
-                    self._db.executemany("INSERT OR REPLACE INTO vectors (key, vec, used) "
-                                         "VALUES (?, ?, ?)", [(k, v, now) for k, v in rows])
+                    self._db.executemany("INSERT OR REPLACE INTO vectors (key, vec, used, tok) "
+                                         "VALUES (?, ?, ?, ?)", [(k, v, now, t) for k, v, t in rows])
                     self._evict()
             except sqlite3.Error as exc:
                 self._disable(exc)
