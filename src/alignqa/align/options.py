@@ -20,8 +20,14 @@ class AlignOptions:
     max_bead_total: int = 5
     # Value of a 0-1 or 1-0 bead (a segment left unaligned), on the scale of the margin score.
     skip: float = -0.12
+    # Lowers the value of leaving a segment unaligned by this times its best centred cosine
+    # with any segment of the other side: content that is plainly there joins a bead.
+    skip_evidence: float = 0.0
     # Subtracted once per segment a bead has beyond a 1-1 (1-2 pays 1, 2-2 pays 2).
     merge_penalty: float = 0.08
+    # Cost of each unit boundary (list item, example, heading, code line) a bead crosses and of
+    # each kind mismatch at its ends; 0 ignores document structure.
+    structure_penalty: float = 0.3
     # Weight of the Gale-Church style length prior (squared z of the character lengths).
     length_weight: float = 0.03
     # Neighbours averaged into the margin (LASER/Bertalign use k = 3 or 4).
@@ -51,8 +57,10 @@ class AlignOptions:
             raise ConfigError(f"full_grid_cells must be positive, got {self.full_grid_cells}")
         if self.refine_radius < 0:
             raise ConfigError(f"refine_radius must be 0 or more, got {self.refine_radius}")
-        if self.length_weight < 0 or self.merge_penalty < 0:
-            raise ConfigError("length_weight and merge_penalty must be 0 or more")
+        if min(self.length_weight, self.merge_penalty, self.skip_evidence,
+               self.structure_penalty) < 0:
+            raise ConfigError("length_weight, merge_penalty, skip_evidence and "
+                              "structure_penalty must be 0 or more")
 
     @property
     def effective_band_width(self) -> int:
