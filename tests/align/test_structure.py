@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from alignqa.align import AlignOptions, align
+from alignqa.align import align
 from alignqa.align.structure import CODE_KIND, HEADING_KIND, LIST_KIND, TEXT, structure_of
 from alignqa.segment import segment_lines, segment_text
 
