@@ -20,7 +20,7 @@ from ..alignment import Alignment, Bead
 from ..document import Document
 from .options import AlignOptions
 from .pyramid import search
-from .refine import refine
+from .refine import refine, refine_skips
 from .scores import bead_similarity
 from .side import Side
 from .structure import Structure, structure_of
@@ -71,7 +71,7 @@ def align(source: Sequence[str], target: Sequence[str], embedder: SupportsEncode
     first = search(src, tgt, opts)
     search_seconds = time.perf_counter() - started
     spans, windows = first.spans, 0
-    if opts.refine_radius > 0:
+    if opts.refine_radius > 0 or opts.refine_skips > 0:
         encode_before = encode_seconds
 
         def encode_windows(texts: list[str]) -> np.ndarray:
@@ -82,7 +82,8 @@ def align(source: Sequence[str], target: Sequence[str], embedder: SupportsEncode
             return out
 
         started = time.perf_counter()
-        spans, windows = refine(src, tgt, source, target, first, opts, encode_windows)
+        second = refine if opts.refine_radius > 0 else refine_skips
+        spans, windows = second(src, tgt, source, target, first, opts, encode_windows)
         search_seconds += time.perf_counter() - started - (encode_seconds - encode_before)
 
     beads = [_bead(src, tgt, span) for span in spans]

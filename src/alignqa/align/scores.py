@@ -64,6 +64,7 @@ def compute_margins(src: Side, tgt: Side, band: Band, k: int) -> None:
     tgt.length_ratio = _length_ratio(src, tgt, rows, cols, vals)
 
 
+
 def _length_ratio(src: Side, tgt: Side, rows: np.ndarray, cols: np.ndarray,
                   vals: np.ndarray) -> float:
     """Target characters per source character: the median over mutual nearest neighbours.
@@ -112,14 +113,20 @@ def band_values(src: Side, tgt: Side, band: Band, options: AlignOptions) -> Band
 
 def skip_values(side: Side, options: AlignOptions) -> np.ndarray:
     """Value of leaving each segment unaligned: ``skip``, lowered by ``skip_evidence`` times
-    the segment's best centred cosine on the other side.
+    how far the segment's best centred cosine on the other side rises above the side's usual
+    neighbour level (the median of its segments' margins).
 
-    A segment whose content is plainly on the other side (it matches some segment there well)
-    is rarely a real omission: more often it is a part of an m-n bead whose window scores a
-    little under a 1-1 beside it. Junk and true omissions match nothing well, so they stay
-    cheap to leave out.
+    A segment that matches some segment of the other side better than segments usually match
+    their near neighbours has its content there: it is far more often part of an m-n bead
+    (whose window scores a little under the 1-1 beside it) than a real omission. Junk, credits
+    and real insertions match nothing better than usual and stay as cheap to leave out as
+    before. Relative to the document's own level, so it carries across models and languages
+    whose cosines sit at different heights.
     """
-    return options.skip - options.skip_evidence * np.maximum(side.best, 0.0)
+    if not options.skip_evidence or not len(side):
+        return np.full(len(side), options.skip)
+    above = np.maximum(side.best - float(np.median(side.margins)), 0.0)
+    return options.skip - options.skip_evidence * above
 
 
 def bead_value(src: Side, tgt: Side, s0: np.ndarray, t0: np.ndarray, a: int, b: int,
