@@ -78,6 +78,10 @@ class Run:
     cross_example: int = 0
     description_command: int = 0
     skips_in_sync: int = 0
+    # 1-0 / 0-1 beads predicted, and how many of them are gold beads (each wrong one is a
+    # false omission or addition finding downstream).
+    skips: int = 0
+    skips_right: int = 0
     skipped: str = ""
 
 
@@ -123,6 +127,10 @@ def run_set(method: str, set_name: str, cases: list[Case], embedder, scratch: Pa
         total = time.process_time() - started
         if case.in_sync:
             run.score = run.score + score_alignment(beads, case.gold)
+            gold = {(tuple(a), tuple(b)) for a, b in case.gold}
+            ours = [(tuple(b.src), tuple(b.tgt)) for b in beads if not (b.src and b.tgt)]
+            run.skips += len(ours)
+            run.skips_right += sum(b in gold for b in ours)
         run.calls += len(set(counting.requested))
         run.encode_cpu += counting.cpu
         run.search_cpu += total - counting.cpu
@@ -194,11 +202,11 @@ def print_set(runs: list[Run], set_name: str, model_id: str) -> None:
     structured = set_name.startswith("tldr")
     extra = " | joins 2 examples | description+command | 1-0/0-1 in sync" if structured else ""
     print("| method | strict P | strict R | strict F1 | lax P | lax R | lax F1 | encoder calls "
-          f"| calls / segment | encode CPU s | search CPU s{extra} |")
-    print("|---" * (11 + (3 if structured else 0)) + "|")
+          f"| calls / segment | encode CPU s | search CPU s | 1-0/0-1 (in gold){extra} |")
+    print("|---" * (12 + (3 if structured else 0)) + "|")
     for r in runs:
         if r.skipped:
-            print(f"| {r.method} | {r.skipped} |" + " |" * (10 + (3 if structured else 0)))
+            print(f"| {r.method} | {r.skipped} |" + " |" * (11 + (3 if structured else 0)))
             continue
         s = r.score
         more = (f" | {r.cross_example} | {r.description_command} | {r.skips_in_sync}"
@@ -206,7 +214,7 @@ def print_set(runs: list[Run], set_name: str, model_id: str) -> None:
         print(f"| {r.method} | {s.strict_precision:.3f} | {s.strict_recall:.3f} | "
               f"{s.strict_f1:.3f} | {s.lax_precision:.3f} | {s.lax_recall:.3f} | {s.lax_f1:.3f} "
               f"| {r.calls} | {r.calls / max(r.segments, 1):.2f} | {r.encode_cpu:.1f} "
-              f"| {r.search_cpu:.1f}{more} |")
+              f"| {r.search_cpu:.1f} | {r.skips} ({r.skips_right}){more} |")
 
 
 def print_side_by_side(runs: list[Run], sets: list[str]) -> None:
