@@ -22,7 +22,7 @@ class AlignOptions:
     skip: float = -0.12
     # Lowers the value of leaving a segment unaligned by this times its best centred cosine
     # with any segment of the other side: content that is plainly there joins a bead.
-    skip_evidence: float = 1.0
+    skip_evidence: float = 0.0
     # Subtracted once per segment a bead has beyond a 1-1 (1-2 pays 1, 2-2 pays 2).
     merge_penalty: float = 0.08
     # Cost of each unit boundary (list item, example, heading, code line) a bead crosses and of
