@@ -2,7 +2,8 @@
 
     PYTHONPATH=src python bench/align.py                      # every set, every method, LOSO
     PYTHONPATH=src python bench/align.py --sets textberg-test --methods ours,bertalign
-    PYTHONPATH=src python bench/align.py --methods 'ours,ours:skip=-0.2' --skip-scaling
+    PYTHONPATH=src python bench/align.py --methods 'ours;ours:skip=-0.2,skip_evidence=1'
+    # (methods are separated by ';' as soon as one carries options, else by ',')
 
 Each method reads the same files the same way: ``ours`` is ``alignqa align SOURCE TARGET
 [--presplit] --format beads`` run in-process (options through ``--config``), the baselines read
@@ -380,7 +381,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sets", default=",".join(DEFAULT_SETS),
                         help=f"comma-separated, of: {', '.join(SET_NAMES)}")
     parser.add_argument("--methods", default=",".join(METHODS),
-                        help="ours, ours:OPTION=VALUE,..., bertalign, cosine-dp, gale-church")
+                        help="ours, ours:OPTION=VALUE,..., bertalign, cosine-dp, gale-church "
+                             "(separated by ';' when any has options, else by ',')")
     parser.add_argument("--grid", default=DEFAULT_GRID,
                         help="leave-one-set-out grid of aligner options ('' to skip)")
     parser.add_argument("--window-sets", default=DEFAULT_WINDOW_SETS,
