@@ -1,28 +1,37 @@
-"""Benchmark the aligner: Text+Berg quality against baselines, encoding cost, search scaling.
+"""Benchmark the aligner on every evaluation set, through the command line a user runs.
 
-    PYTHONPATH=src python bench/align.py                 # Text+Berg test0-6 + scaling
-    PYTHONPATH=src python bench/align.py --split dev     # the tuning set
-    PYTHONPATH=src python bench/align.py --skip-scaling --methods ours,bertalign
+    PYTHONPATH=src python bench/align.py                      # every set, every method, LOSO
+    PYTHONPATH=src python bench/align.py --sets textberg-test --methods ours,bertalign
+    PYTHONPATH=src python bench/align.py --methods 'ours;ours:skip=-0.2,skip_evidence=1'
+    # (methods are separated by ';' as soon as one carries options, else by ',')
 
-Quality: strict and lax precision / recall / F1 summed over the documents, scored as in
-../shared/notes/anchors.md (``alignqa.align.evaluate``). Cost: texts sent to the encoder per
-method (what a cold cache would encode), encoding and search seconds, and the peak memory the
-method allocates (tracemalloc: numpy's arrays included, the loaded model not). Encoding seconds
-are measured with the embedding cache warm, so the table also gives a cold estimate: a sample of
-each method's texts encoded with the cache off, times its encoder calls.
+Each method reads the same files the same way: ``ours`` is ``alignqa align SOURCE TARGET
+[--presplit] --format beads`` run in-process (options through ``--config``), the baselines read
+the documents with the same ``load_document`` call and return beads. Sets and their gold are in
+``bench/align_sets.py``. Quality: strict and lax precision / recall / F1 summed over a set's
+documents (``alignqa.align.evaluate``, as in ../shared/notes/anchors.md); on tldr also beads
+that join two examples or a description with a command, and 1-0 / 0-1 beads on pages in sync
+(each a false omission / addition downstream). Cost: texts each method sends to the encoder
+(cache misses or not: what a cold cache would encode) per segment, and process CPU seconds
+(user + sys) spent encoding and searching, with the embedding cache warm unless stated.
+
+Leave-one-set-out (``--grid``): every combination of the grid's aligner options is run on every
+set; for each set, the combination with the best mean strict F1 on the *other* sets is reported
+on it, beside the best combination chosen on all sets and the defaults.
 
 Scaling: synthetic documents of 1k, 5k and 20k segments per side built from FLORES-200 (English
--> French) with merges, splits, insertions and deletions planted at known places. Each FLORES
-sentence is encoded once; every occurrence gets its own small deterministic perturbation so that
-repeats are not identical. Only the search is timed (vectors in hand), as its growth is the point.
+-> French) with merges, splits, insertions and deletions planted at known places. Only the search
+is timed (vectors in hand), as its growth is the point.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import random
+import itertools
+import statistics
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Sequence
@@ -30,168 +39,232 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from align_sets import FLORES, SET_NAMES, Case, build
 
-from alignqa.align import AlignOptions, align, parse_beads, score_alignment
+import alignqa.embed
+from alignqa.align import AlignOptions, parse_beads, score_alignment
 from alignqa.align.aligner import document_centre
 from alignqa.align.baselines.bertalign import bertalign_align
 from alignqa.align.baselines.cosine_dp import cosine_dp_align
 from alignqa.align.baselines.gale_church import gale_church_align
 from alignqa.align.evaluate import AlignmentScore
 from alignqa.align.pyramid import search
-from alignqa.align.scores import explicit_values
-from alignqa.align.search import best_path
 from alignqa.align.side import Side
-from alignqa.alignment import Bead
+from alignqa.cli import cli
 from alignqa.embed import load_embedder
+from alignqa.segment import load_document
 
-SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval"
-TEXTBERG = SHARED / "textberg"
-FLORES = SHARED / "flores200" / "multiway_eng_lvs_ind_deu_fra.tsv"
-METHODS = ("ours", "ours-refined", "ours-exact", "bertalign", "cosine-dp", "gale-church")
-COLD_SAMPLE = 48
-
-
-@dataclass
-class Pair:
-    name: str
-    source: list[str]
-    target: list[str]
-    gold: list
+METHODS = ("ours", "bertalign", "cosine-dp", "gale-church")
+DEFAULT_SETS = ("textberg-dev", "textberg-test", "bible", "bible-small", "flores-de",
+                "flores-lv", "tldr-de", "tldr-id")
+# Methods that encode every window of up to 4 segments (about 4 encoder calls per segment)
+# run only on the sets named by --window-sets, where that is affordable on a shared CPU;
+# elsewhere the table says so. Gale-Church (nltk) searches the full grid in Python.
+WINDOW_METHODS = {"bertalign"}
+DEFAULT_WINDOW_SETS = "bible-small,tldr-de,flores-de,textberg-dev"
+QUADRATIC_METHODS = {"gale-church"}
+QUADRATIC_MAX_CELLS = 4_000_000
+DEFAULT_GRID = "skip=-0.12|-0.2;skip_evidence=0|1;merge_penalty=0.04|0.08"
 
 
 @dataclass
 class Run:
     method: str
+    set_name: str
     score: AlignmentScore = field(default_factory=AlignmentScore)
-    texts: list[str] = field(default_factory=list)
-    encode_s: float = 0.0
-    search_s: float = 0.0
-    peak_mb: float = 0.0
+    calls: int = 0
+    segments: int = 0
+    encode_cpu: float = 0.0
+    search_cpu: float = 0.0
+    cross_example: int = 0
+    description_command: int = 0
+    skips_in_sync: int = 0
+    # 1-0 / 0-1 beads predicted, and how many of them are gold beads (each wrong one is a
+    # false omission or addition finding downstream).
+    skips: int = 0
+    skips_right: int = 0
+    skipped: str = ""
 
 
 class CountingEmbedder:
-    """Forwards to the real embedder and records every text a method asks to have encoded."""
+    """Forwards to the real embedder; records every text asked for and the CPU time spent."""
 
     def __init__(self, inner):
         self.inner = inner
         self.model_id = inner.model_id
         self.max_tokens = inner.max_tokens
         self.requested: list[str] = []
-        self.seconds = 0.0
+        self.cpu = 0.0
 
     @property
     def encoder_calls(self) -> int:
         return len(self.requested)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        started = time.perf_counter()
+        started = time.process_time()
         self.requested.extend(dict.fromkeys(texts))
         out = self.inner.encode(texts)
-        self.seconds += time.perf_counter() - started
+        self.cpu += time.process_time() - started
         return out
 
     def count_tokens(self, text: str) -> int:
         return self.inner.count_tokens(text)
 
 
-def read_lines(path: Path) -> list[str]:
-    lines = [line.strip() for line in path.read_text(encoding="utf-8").split("\n")]
-    return lines[:-1] if lines and lines[-1] == "" else lines
-
-
-def textberg(split: str) -> list[Pair]:
-    names = ["dev"] if split == "dev" else [f"test{i}" for i in range(7)]
-    return [Pair(n, read_lines(TEXTBERG / f"{n}.de"), read_lines(TEXTBERG / f"{n}.fr"),
-                 parse_beads((TEXTBERG / f"{n}.defr").read_text(encoding="utf-8")))
-            for n in names]
-
-
-def run_method(method: str, pairs: list[Pair], embedder) -> Run:
-    """Scores and seconds from an untraced pass, peak memory from a second, traced one
-    (tracemalloc slows allocation-heavy code several times over)."""
-    run = Run(method)
-    for pair in pairs:
+def run_set(method: str, set_name: str, cases: list[Case], embedder, scratch: Path,
+            window_sets: Sequence[str] = ()) -> Run:
+    run = Run(method, set_name, segments=sum(c.segments for c in cases))
+    base = method.split(":", 1)[0]
+    if base in WINDOW_METHODS and set_name not in window_sets:
+        run.skipped = f"not run (~{4 * run.segments} encoder calls)"
+        return run
+    if base in QUADRATIC_METHODS and max(c.segments for c in cases) ** 2 / 4 > QUADRATIC_MAX_CELLS:
+        run.skipped = "not run (full grid in Python)"
+        return run
+    for case in cases:
         counting = CountingEmbedder(embedder)
-        started = time.perf_counter()
-        beads = _align_with(method, pair, counting)
-        total = time.perf_counter() - started
-        run.score = run.score + score_alignment(beads, pair.gold)
-        run.texts.extend(counting.requested)
-        run.encode_s += counting.seconds
-        run.search_s += total - counting.seconds
-        tracemalloc.start()
-        _align_with(method, pair, CountingEmbedder(embedder))
-        run.peak_mb = max(run.peak_mb, tracemalloc.get_traced_memory()[1] / 2**20)
-        tracemalloc.stop()
+        started = time.process_time()
+        beads = align_case(method, case, counting, scratch)
+        total = time.process_time() - started
+        if case.in_sync:
+            run.score = run.score + score_alignment(beads, case.gold)
+            gold = {(tuple(a), tuple(b)) for a, b in case.gold}
+            ours = [(tuple(b.src), tuple(b.tgt)) for b in beads if not (b.src and b.tgt)]
+            run.skips += len(ours)
+            run.skips_right += sum(b in gold for b in ours)
+        run.calls += len(set(counting.requested))
+        run.encode_cpu += counting.cpu
+        run.search_cpu += total - counting.cpu
+        if case.units is not None:
+            _structure_errors(run, beads, case)
     return run
 
 
-def _align_with(method: str, pair: Pair, embedder: CountingEmbedder) -> list:
-    if method == "ours":
-        return align(pair.source, pair.target, embedder).beads
-    if method == "ours-refined":
-        return align(pair.source, pair.target, embedder, refine_radius=1).beads
-    if method == "ours-exact":
-        return _ours_every_window_encoded(pair, embedder)
-    if method == "bertalign":
-        return bertalign_align(pair.source, pair.target, embedder.encode)
-    if method == "cosine-dp":
-        return cosine_dp_align(embedder.encode(pair.source), embedder.encode(pair.target))
-    if method == "gale-church":
-        return gale_church_align(pair.source, pair.target)
+def align_case(method: str, case: Case, embedder: CountingEmbedder, scratch: Path) -> list:
+    base, _, spec = method.partition(":")
+    if base == "ours":
+        return _ours_through_cli(case, embedder, spec, scratch)
+    src = load_document(case.source, case.source_lang, presplit=case.presplit)
+    tgt = load_document(case.target, case.target_lang, presplit=case.presplit)
+    source, target = [s.text for s in src.segments], [s.text for s in tgt.segments]
+    if base == "bertalign":
+        return bertalign_align(source, target, embedder.encode)
+    if base == "cosine-dp":
+        return cosine_dp_align(embedder.encode(source), embedder.encode(target))
+    if base == "gale-church":
+        return gale_church_align(source, target)
     raise ValueError(method)
 
 
-def _ours_every_window_encoded(pair: Pair, embedder: CountingEmbedder) -> list:
-    """Our scoring with every window of 2..max_bead_side segments encoded for real, as
-    Bertalign and Vecalign do: the upper bound the approximation is measured against."""
-    options = AlignOptions()
-    n = len(pair.source)
-    vectors = embedder.encode(pair.source + pair.target)
-    cx, cy = document_centre(vectors[:n]), document_centre(vectors[n:])
-    src = Side(vectors[:n], np.array([len(t) for t in pair.source], float), cx, cy,
-               options.max_bead_side)
-    tgt = Side(vectors[n:], np.array([len(t) for t in pair.target], float), cy, cx,
-               options.max_bead_side)
-    for side, texts in ((src, pair.source), (tgt, pair.target)):
-        keys = [(s, size) for size in range(2, options.max_bead_side + 1)
-                for s in range(len(texts) - size + 1)]
-        encoded = embedder.encode([" ".join(texts[s:s + size]) for s, size in keys])
-        side.exact.update(zip(keys, encoded.astype(np.float64), strict=True))
-    values = search(src, tgt, options).values
-    rows, cols = values.band.cell_coordinates()
-    for t, (a, b) in enumerate(values.shapes):
-        if a and b and a + b > 2:
-            ok = (rows >= a) & (cols >= b)
-            values.values[ok, t] = explicit_values(src, tgt, rows[ok], cols[ok], a, b, options)
-    return [Bead(tuple(range(s0, s1)), tuple(range(t0, t1)))
-            for s0, s1, t0, t1 in best_path(values)]
+def parse_spec(spec: str) -> dict[str, float]:
+    """``skip=-0.2,merge_penalty=0.05`` -> {"skip": -0.2, "merge_penalty": 0.05}."""
+    out = {}
+    for part in filter(None, spec.split(",")):
+        key, _, value = part.partition("=")
+        out[key.strip()] = float(value)
+    return out
 
 
-def cold_seconds_per_text(embedder, texts: list[str], rng: random.Random) -> float:
-    """Seconds per text with the cache off, on a fixed random sample of a method's texts."""
-    if not texts:
-        return 0.0
-    sample = rng.sample(sorted(set(texts)), min(COLD_SAMPLE, len(set(texts))))
-    cold = embedder.with_cache(None)
-    started = time.perf_counter()
-    cold.encode(sample)
-    return (time.perf_counter() - started) / len(sample)
+def _ours_through_cli(case: Case, embedder: CountingEmbedder, spec: str, scratch: Path) -> list:
+    """``alignqa align`` as a user runs it, with the options in a config file."""
+    config = scratch / "alignqa.toml"
+    lines = ["[align]"] + [f"{k.replace('_', '-')} = {v!r}" for k, v in parse_spec(spec).items()]
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = scratch / "beads.txt"
+    argv = ["align", str(case.source), str(case.target), "--source-lang", case.source_lang,
+            "--target-lang", case.target_lang, "--format", "beads", "-q", "-o", str(out),
+            "--config", str(config)] + (["--presplit"] if case.presplit else [])
+    original = alignqa.embed.load_embedder
+    alignqa.embed.load_embedder = lambda *a, **k: embedder
+    try:
+        cli.main(args=argv, standalone_mode=False)
+    finally:
+        alignqa.embed.load_embedder = original
+    return parse_beads(out.read_text(encoding="utf-8"))
 
 
-def print_quality(runs: list[Run], embedder, split: str) -> None:
-    rng = random.Random(0)
-    print(f"\n## Text+Berg {split} (de-fr), model: {embedder.model_id}\n")
+def _structure_errors(run: Run, beads: list, case: Case) -> None:
+    """tldr: beads whose side spans two examples, or joins a description with a command;
+    on pages in sync, every 1-0 / 0-1 bead is an alignment error."""
+    assert case.units is not None and case.commands is not None
+    for b in beads:
+        for ids, units, commands in ((b.src, case.units[0], case.commands[0]),
+                                     (b.tgt, case.units[1], case.commands[1])):
+            if len({units[i] for i in ids}) > 1:
+                run.cross_example += 1
+            if len({commands[i] for i in ids}) > 1:
+                run.description_command += 1
+        if case.in_sync and not (b.src and b.tgt):
+            run.skips_in_sync += 1
+
+
+def print_set(runs: list[Run], set_name: str, model_id: str) -> None:
+    print(f"\n### {set_name} (model: {model_id})\n")
+    structured = set_name.startswith("tldr")
+    extra = " | joins 2 examples | description+command | 1-0/0-1 in sync" if structured else ""
     print("| method | strict P | strict R | strict F1 | lax P | lax R | lax F1 | encoder calls "
-          "| encode s (warm) | encode s (cold est.) | search s | peak MB |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+          f"| calls / segment | encode CPU s | search CPU s | 1-0/0-1 (in gold){extra} |")
+    print("|---" * (12 + (3 if structured else 0)) + "|")
     for r in runs:
+        if r.skipped:
+            print(f"| {r.method} | {r.skipped} |" + " |" * (11 + (3 if structured else 0)))
+            continue
         s = r.score
-        calls = len(r.texts)
-        cold = calls * cold_seconds_per_text(embedder, r.texts, rng)
+        more = (f" | {r.cross_example} | {r.description_command} | {r.skips_in_sync}"
+                if structured else "")
         print(f"| {r.method} | {s.strict_precision:.3f} | {s.strict_recall:.3f} | "
               f"{s.strict_f1:.3f} | {s.lax_precision:.3f} | {s.lax_recall:.3f} | {s.lax_f1:.3f} "
-              f"| {calls} | {r.encode_s:.2f} | {cold:.0f} | {r.search_s:.2f} | {r.peak_mb:.1f} |")
+              f"| {r.calls} | {r.calls / max(r.segments, 1):.2f} | {r.encode_cpu:.1f} "
+              f"| {r.search_cpu:.1f} | {r.skips} ({r.skips_right}){more} |")
+
+
+def print_side_by_side(runs: list[Run], sets: list[str]) -> None:
+    print("\n### All sets, strict / lax F1\n")
+    print("| method | " + " | ".join(sets) + " |")
+    print("|---" * (len(sets) + 1) + "|")
+    for method in dict.fromkeys(r.method for r in runs):
+        cells = []
+        for name in sets:
+            r = next((x for x in runs if x.method == method and x.set_name == name), None)
+            cells.append("-" if r is None or r.skipped else
+                         f"{r.score.strict_f1:.3f} / {r.score.lax_f1:.3f}")
+        print(f"| {method} | " + " | ".join(cells) + " |")
+
+
+def grid_specs(grid: str) -> list[str]:
+    """``skip=-0.1|-0.2;merge_penalty=0.04|0.08`` -> every combination as a method spec."""
+    axes = []
+    for axis in filter(None, grid.split(";")):
+        key, _, values = axis.partition("=")
+        axes.append([f"{key.strip()}={v.strip()}" for v in values.split("|")])
+    return [",".join(combo) for combo in itertools.product(*axes)]
+
+
+def leave_one_set_out(sets: dict[str, list[Case]], embedder, scratch: Path, grid: str) -> None:
+    specs = grid_specs(grid)
+    f1: dict[tuple[str, str], tuple[float, float]] = {}
+    for spec in specs:
+        for name, cases in sets.items():
+            r = run_set(f"ours:{spec}", name, cases, embedder, scratch)
+            f1[(spec, name)] = (r.score.strict_f1, r.score.lax_f1)
+        print(f"  grid {spec}: done", file=sys.stderr, flush=True)
+    names = list(sets)
+
+    def mean_strict(spec: str, among: list[str]) -> float:
+        return statistics.mean(f1[(spec, n)][0] for n in among)
+
+    overall = max(specs, key=lambda s: mean_strict(s, names))
+    print(f"\n### Leave-one-set-out over the grid `{grid}` (ours, strict / lax F1)\n")
+    print("| held-out set | chosen on the other sets | held-out F1 | best on all sets "
+          f"(`{overall}`) | best for this set alone |")
+    print("|---|---|---|---|---|")
+    for name in names:
+        others = [n for n in names if n != name]
+        chosen = max(specs, key=lambda s: mean_strict(s, others))
+        alone = max(specs, key=lambda s: f1[(s, name)][0])
+        c, o, a = f1[(chosen, name)], f1[(overall, name)], f1[(alone, name)]
+        print(f"| {name} | `{chosen}` | {c[0]:.3f} / {c[1]:.3f} | {o[0]:.3f} / {o[1]:.3f} "
+              f"| {a[0]:.3f} / {a[1]:.3f} (`{alone}`) |")
 
 
 # --- scaling -----------------------------------------------------------------------------------
@@ -305,26 +378,44 @@ def print_scaling(embedder, sizes: list[int]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("test", "dev"), default="test")
-    parser.add_argument("--methods", default=",".join(METHODS))
+    parser.add_argument("--sets", default=",".join(DEFAULT_SETS),
+                        help=f"comma-separated, of: {', '.join(SET_NAMES)}")
+    parser.add_argument("--methods", default=",".join(METHODS),
+                        help="ours, ours:OPTION=VALUE,..., bertalign, cosine-dp, gale-church "
+                             "(separated by ';' when any has options, else by ',')")
+    parser.add_argument("--grid", default=DEFAULT_GRID,
+                        help="leave-one-set-out grid of aligner options ('' to skip)")
+    parser.add_argument("--window-sets", default=DEFAULT_WINDOW_SETS,
+                        help="sets on which methods that encode every window run")
     parser.add_argument("--sizes", default="1000,5000,20000")
     parser.add_argument("--skip-scaling", action="store_true")
-    parser.add_argument("--skip-quality", action="store_true")
     parser.add_argument("--backend", help="encoder backend (default: alignqa's default)")
     args = parser.parse_args(argv)
-    if not TEXTBERG.is_dir():
-        print(f"missing {TEXTBERG}", file=sys.stderr)
+    names = [s.strip() for s in args.sets.split(",") if s.strip()]
+    scratch = Path(tempfile.mkdtemp(prefix="alignqa-bench-"))
+    try:
+        sets = {name: build(name, scratch / "sets") for name in names}
+    except OSError as exc:
+        print(f"cannot read an evaluation set: {exc}", file=sys.stderr)
         return 2
     embedder = load_embedder(quiet=True, **({"backend": args.backend} if args.backend else {}))
-    if not args.skip_quality:
-        pairs = textberg(args.split)
-        runs = []
-        for method in args.methods.split(","):
-            runs.append(run_method(method.strip(), pairs, embedder))
-            print(f"  {method}: done", file=sys.stderr, flush=True)
-        print_quality(runs, embedder, args.split)
+    started = time.process_time()
+    runs = []
+    methods = [m.strip() for m in args.methods.split(";" if ":" in args.methods else ",")]
+    for name, cases in sets.items():
+        for method in methods:
+            runs.append(run_set(method, name, cases, embedder, scratch,
+                                args.window_sets.split(",")))
+            print(f"  {name} {method}: done", file=sys.stderr, flush=True)
+        print_set([r for r in runs if r.set_name == name], name, embedder.model_id)
+    print_side_by_side(runs, names)
+    if args.grid:
+        leave_one_set_out({n: c for n, c in sets.items() if n != "bible-small"}, embedder,
+                          scratch, args.grid)
     if not args.skip_scaling:
         print_scaling(embedder, [int(s) for s in args.sizes.split(",")])
+    print(f"\nprocess CPU time (user + sys) of the whole run: {time.process_time() - started:.0f} s"
+          " (2 cores shared with other jobs)")
     return 0
 
 

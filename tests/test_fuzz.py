@@ -69,8 +69,12 @@ def test_document_reader(tmp_path, data):
 def test_segmenter(text, lang):
     for segments in (segment_text(text, lang), segment_lines(text)):
         for s in segments:
-            assert text[s.start:s.end] == s.text and s.text.strip() == s.text and s.text
+            assert text[s.start:s.end] == s.text and s.text.strip() == s.text
         assert [s.start for s in segments] == sorted(s.start for s in segments)
+    assert all(s.text for s in segment_text(text, lang))
+    # Presplit: one segment per line, blank lines included, so ids are 0-based line numbers.
+    lines = segment_lines(text)
+    assert [s.line for s in lines] == list(range(1, len(lines) + 1))
 
 
 @FUZZ

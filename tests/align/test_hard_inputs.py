@@ -150,3 +150,14 @@ def test_large_beads_on_request():
     default = align(s, target, BagOfWordsEmbedder())
     assert_complete(default.beads, 12, 7)
     assert all(len(b.src) <= 4 for b in default.beads)
+
+
+def test_refine_skips_encodes_only_the_windows_that_would_absorb_a_skip():
+    s = sentences(8, seed=13)
+    target = [s[0], s[1] + " " + s[2], *s[3:]]
+    embedder = BagOfWordsEmbedder()
+    result = align(s, target, embedder, refine_skips=1)
+    assert_complete(result.beads, len(s), len(target))
+    # The 2-1 bead's own window, and no window of the texts at large.
+    assert 0 < result.stats["windows_encoded"] <= 4
+    assert pairs(result.beads) == pairs(align(s, target, BagOfWordsEmbedder()).beads)

@@ -115,6 +115,37 @@ def test_dynamic_programme_finds_the_brute_force_optimum(seed):
     assert _path_total(values, spans) == pytest.approx(_brute_force(values), abs=1e-4)
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_dynamic_programme_with_a_skip_value_per_target_segment(seed):
+    """Evidence-dependent skips: leaving target segment j out is worth target_skips[j]."""
+    rng = np.random.default_rng(100 + seed)
+    n, m = int(rng.integers(1, 6)), int(rng.integers(1, 7))
+    shapes = AlignOptions(max_bead_side=3, max_bead_total=4).bead_shapes
+    band = full_band(n, m) if seed % 2 else band_around_path([(0, 0), (n, m)], n, m, 1)
+    vals = rng.normal(0.0, 1.0, (band.cells, len(shapes))).astype(np.float32)
+    skips = rng.uniform(-1.5, 0.2, m).astype(np.float32)
+    rows, cols = band.cell_coordinates()
+    for t, (a, b) in enumerate(shapes):
+        vals[(rows < a) | (cols < b), t] = -np.inf
+        if (a, b) == (0, 1):
+            vals[cols >= 1, t] = skips[cols[cols >= 1] - 1]
+    values = BandValues(band, shapes, vals, skip=0.0, target_skips=skips.astype(np.float64))
+    spans = best_path(values)
+    assert _path_total(values, spans) == pytest.approx(_brute_force(values), abs=1e-4)
+
+
+def test_skip_evidence_lowers_the_skip_value_of_segments_that_match_well():
+    src, tgt = _sides(6, 7, seed=3)
+    options = AlignOptions(skip=-0.1, skip_evidence=0.5, max_bead_side=3)
+    band = full_band(6, 7)
+    compute_margins(src, tgt, band, options.margin_k)
+    values = band_values(src, tgt, band, options)
+    assert values.target_skips is not None
+    above = np.maximum(tgt.best - np.median(tgt.margins), 0.0)
+    np.testing.assert_allclose(values.target_skips, -0.1 - 0.5 * above)
+    assert (above > 0).any()
+
+
 def test_band_around_a_path_contains_it_and_stays_connected():
     points = [(0, 0), (3, 1), (3, 9), (10, 12), (40, 13)]
     band = band_around_path(points, 40, 13, 2)

@@ -36,11 +36,12 @@ def test_columns_count_characters_not_bytes():
     assert [(s.text, s.column, s.start) for s in segments] == [("Ēģļ.", 1, 0), ("Ņū šķ.", 6, 5)]
 
 
-def test_segment_lines_one_segment_per_non_empty_line():
+def test_segment_lines_one_segment_per_line():
     text = "  First line. Still first.\n\n# not a heading\n- not a list\nlast"
     segments = segment_lines(text)
     assert [(s.text, s.kind, s.marker, s.line, s.column) for s in segments] == [
         ("First line. Still first.", SENTENCE, "", 1, 3),
+        ("", SENTENCE, "", 2, 1),
         ("# not a heading", SENTENCE, "", 3, 1),
         ("- not a list", SENTENCE, "", 4, 1),
         ("last", SENTENCE, "", 5, 1),
@@ -49,9 +50,22 @@ def test_segment_lines_one_segment_per_non_empty_line():
         assert text[s.start:s.end] == s.text
 
 
-def test_segment_lines_drops_suppression_directives():
+def test_segment_lines_keeps_punctuation_only_and_blank_lines_at_their_line_numbers():
+    # Text+Berg-style lines: ids in a gold file are line numbers, so none may be dropped.
+    lines = ["Der Berg .", "!", "__ .", "» .", "", "   ", "...", "Ende ."]
+    segments = segment_lines("\n".join(lines) + "\n")
+    assert [s.text for s in segments] == [line.strip() for line in lines]
+    assert [s.line for s in segments] == list(range(1, len(lines) + 1))
+
+
+def test_segment_lines_final_newline_starts_no_segment_but_a_blank_last_line_does():
+    assert [s.text for s in segment_lines("a\nb\n")] == ["a", "b"]
+    assert [s.text for s in segment_lines("a\nb\n\n")] == ["a", "b", ""]
+
+
+def test_segment_lines_cuts_suppression_directives_but_keeps_their_lines():
     text = "one  # alignqa: ignore[numbers]\n# alignqa: ignore\ntwo <!-- alignqa: ignore -->\n"
-    assert [s.text for s in segment_lines(text)] == ["one", "two"]
+    assert [s.text for s in segment_lines(text)] == ["one", "", "two"]
 
 
 def test_load_document_segments_and_validates(tmp_path: Path):
@@ -69,6 +83,12 @@ def test_load_document_presplit(tmp_path: Path):
     path = write(tmp_path, "doc.txt", "One. Two.\nThree\n")
     doc = load_document(path, "en", presplit=True)
     assert [s.text for s in doc.segments] == ["One. Two.", "Three"]
+
+
+def test_load_document_presplit_rejects_a_file_of_only_directives(tmp_path: Path):
+    path = write(tmp_path, "doc.txt", "<!-- alignqa: ignore -->\n\n")
+    with pytest.raises(InputError, match="no text to align"):
+        load_document(path, "en", presplit=True)
 
 
 def test_load_document_offsets_index_the_normalised_text(tmp_path: Path):

@@ -20,9 +20,10 @@ from ..alignment import Alignment, Bead
 from ..document import Document
 from .options import AlignOptions
 from .pyramid import search
-from .refine import refine
+from .refine import refine, refine_skips
 from .scores import bead_similarity
 from .side import Side
+from .structure import Structure, structure_of
 
 
 class SegmentTruncatedWarning(UserWarning):
@@ -40,14 +41,16 @@ class SupportsEncode(Protocol):
 
 
 def align(source: Sequence[str], target: Sequence[str], embedder: SupportsEncode,
-          options: AlignOptions | None = None, **overrides: Any) -> Alignment:
+          options: AlignOptions | None = None, *,
+          structure: tuple[Structure, Structure] | None = None, **overrides: Any) -> Alignment:
     """Align two lists of segment texts.
 
     ``options`` defaults to :class:`AlignOptions`; keyword ``overrides`` replace single fields
     (``align(s, t, e, max_bead_side=5)``). Bead scores are margins: the centred cosine of the two
     sides minus the usual level of such cosines for their segments (docs/aligner.md); about 0.1
     to 0.5 for a good pair, 0 or less for a pair no better than its neighbours, None for 1-0
-    and 0-1 beads.
+    and 0-1 beads. ``structure`` (source, target) gives segment kinds and unit boundaries
+    (``align_documents`` derives it from the documents); without it all text is prose.
     """
     opts = _resolve(options, overrides)
     source, target = list(source), list(target)
@@ -62,13 +65,13 @@ def align(source: Sequence[str], target: Sequence[str], embedder: SupportsEncode
     started = time.perf_counter()
     vectors = np.asarray(embedder.encode(source + target), dtype=np.float32)
     encode_seconds = time.perf_counter() - started
-    src, tgt = _sides(vectors[:n], vectors[n:], source, target, opts)
+    src, tgt = _sides(vectors[:n], vectors[n:], source, target, opts, structure)
 
     started = time.perf_counter()
     first = search(src, tgt, opts)
     search_seconds = time.perf_counter() - started
     spans, windows = first.spans, 0
-    if opts.refine_radius > 0:
+    if opts.refine_radius > 0 or opts.refine_skips > 0:
         encode_before = encode_seconds
 
         def encode_windows(texts: list[str]) -> np.ndarray:
@@ -79,7 +82,8 @@ def align(source: Sequence[str], target: Sequence[str], embedder: SupportsEncode
             return out
 
         started = time.perf_counter()
-        spans, windows = refine(src, tgt, source, target, first, opts, encode_windows)
+        second = refine if opts.refine_radius > 0 else refine_skips
+        spans, windows = second(src, tgt, source, target, first, opts, encode_windows)
         search_seconds += time.perf_counter() - started - (encode_seconds - encode_before)
 
     beads = [_bead(src, tgt, span) for span in spans]
@@ -96,9 +100,11 @@ def align(source: Sequence[str], target: Sequence[str], embedder: SupportsEncode
 
 def align_documents(source: Document, target: Document, embedder: SupportsEncode,
                     options: AlignOptions | None = None, **overrides: Any) -> Alignment:
-    """Align two segmented documents (their segments' texts, in order)."""
+    """Align two segmented documents (their segments' texts, in order, and their structure:
+    headings, list items and code lines pair with their own kind and beads keep to units)."""
     return align([s.text for s in source.segments], [s.text for s in target.segments], embedder,
-                 options, **overrides)
+                 options, structure=(structure_of(source.segments), structure_of(target.segments)),
+                 **overrides)
 
 
 def _resolve(options: AlignOptions | None, overrides: dict[str, Any]) -> AlignOptions:
@@ -111,12 +117,14 @@ def _resolve(options: AlignOptions | None, overrides: dict[str, Any]) -> AlignOp
 
 
 def _sides(x: np.ndarray, y: np.ndarray, source: list[str], target: list[str],
-           opts: AlignOptions) -> tuple[Side, Side]:
+           opts: AlignOptions, structure: tuple[Structure, Structure] | None
+           ) -> tuple[Side, Side]:
     cx, cy = document_centre(x), document_centre(y)
+    src_structure, tgt_structure = structure or (None, None)
     src = Side(x, np.array([len(t) for t in source], dtype=np.float64), cx, cy,
-               opts.max_bead_side)
+               opts.max_bead_side, structure=src_structure)
     tgt = Side(y, np.array([len(t) for t in target], dtype=np.float64), cy, cx,
-               opts.max_bead_side)
+               opts.max_bead_side, structure=tgt_structure)
     return src, tgt
 
 

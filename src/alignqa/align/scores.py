@@ -40,7 +40,9 @@ class BandValues:
     band: Band
     shapes: list[tuple[int, int]]
     values: np.ndarray  # (cells, len(shapes)) float32
-    skip: float  # the value of a 0-1 bead, the same everywhere
+    skip: float  # the value of a 0-1 bead where target_skips does not say otherwise
+    # Value of leaving each target segment unaligned (None: ``skip`` for every segment).
+    target_skips: np.ndarray | None = None
 
 
 def compute_margins(src: Side, tgt: Side, band: Band, k: int) -> None:
@@ -57,7 +59,10 @@ def compute_margins(src: Side, tgt: Side, band: Band, k: int) -> None:
     vals = np.concatenate([p[2] for p in parts])
     src.set_margins(_top_k_mean(rows, vals, n, k))
     tgt.set_margins(_top_k_mean(cols, vals, m, k))
+    src.set_best(_top_k_mean(rows, vals, n, 1))
+    tgt.set_best(_top_k_mean(cols, vals, m, 1))
     tgt.length_ratio = _length_ratio(src, tgt, rows, cols, vals)
+
 
 
 def _length_ratio(src: Side, tgt: Side, rows: np.ndarray, cols: np.ndarray,
@@ -84,6 +89,7 @@ def band_values(src: Side, tgt: Side, band: Band, options: AlignOptions) -> Band
     """Fill the value of every bead shape at every cell of ``band`` (margins must be set)."""
     shapes = options.bead_shapes
     out = np.full((band.cells, len(shapes)), -np.inf, dtype=np.float32)
+    src_skips, tgt_skips = skip_values(src, options), skip_values(tgt, options)
     offsets = band.offsets
     for r0, r1 in _row_blocks(band, options.max_bead_side):
         rows, cols = band.cell_coordinates(r0, r1)
@@ -93,21 +99,57 @@ def band_values(src: Side, tgt: Side, band: Band, options: AlignOptions) -> Band
             ok = (rows >= a) & (cols >= b)
             if not ok.any():
                 continue
-            if a == 0 or b == 0:
-                dest[ok, t] = options.skip
+            if a == 0:
+                dest[ok, t] = tgt_skips[cols[ok] - 1]
+                continue
+            if b == 0:
+                dest[ok, t] = src_skips[rows[ok] - 1]
                 continue
             sim = block.cosines(rows[ok], cols[ok], a, b)
             dest[ok, t] = bead_value(src, tgt, rows[ok] - a, cols[ok] - b, a, b, sim, options)
-    return BandValues(band=band, shapes=shapes, values=out, skip=options.skip)
+    return BandValues(band=band, shapes=shapes, values=out, skip=options.skip,
+                      target_skips=tgt_skips)
+
+
+def skip_values(side: Side, options: AlignOptions) -> np.ndarray:
+    """Value of leaving each segment unaligned: ``skip``, lowered by ``skip_evidence`` times
+    how far the segment's best centred cosine on the other side rises above the side's usual
+    neighbour level (the median of its segments' margins).
+
+    A segment that matches some segment of the other side better than segments usually match
+    their near neighbours has its content there: it is far more often part of an m-n bead
+    (whose window scores a little under the 1-1 beside it) than a real omission. Junk, credits
+    and real insertions match nothing better than usual and stay as cheap to leave out as
+    before. Relative to the document's own level, so it carries across models and languages
+    whose cosines sit at different heights.
+    """
+    if not options.skip_evidence or not len(side):
+        return np.full(len(side), options.skip)
+    above = np.maximum(side.best - float(np.median(side.margins)), 0.0)
+    return options.skip - options.skip_evidence * above
 
 
 def bead_value(src: Side, tgt: Side, s0: np.ndarray, t0: np.ndarray, a: int, b: int,
                cos: np.ndarray, options: AlignOptions) -> np.ndarray:
     """Search value of beads of shape (a, b) starting at (s0, t0) whose centred cosine is cos."""
     margin = cos - 0.5 * (src.window_margins(s0, a) + tgt.window_margins(t0, b))
-    return (margin
-            - options.length_weight * length_z2(src, tgt, s0, t0, a, b)
-            - options.merge_penalty * (a + b - 2))
+    value = (margin
+             - options.length_weight * length_z2(src, tgt, s0, t0, a, b)
+             - options.merge_penalty * (a + b - 2))
+    if options.structure_penalty and (src.structure is not None or tgt.structure is not None):
+        value = value - options.structure_penalty * structure_cost(src, tgt, s0, t0, a, b)
+    return value
+
+
+def structure_cost(src: Side, tgt: Side, s0: np.ndarray, t0: np.ndarray, a: int, b: int
+                   ) -> np.ndarray:
+    """Unit boundaries crossed inside both windows, plus half a point for each end of the
+    bead whose kinds differ (a heading against a sentence, a command against a description)."""
+    cost = src.window_crossings(s0, a) + tgt.window_crossings(t0, b)
+    ks = src.kinds if src.structure is not None else np.zeros(len(src), dtype=np.int8)
+    kt = tgt.kinds if tgt.structure is not None else np.zeros(len(tgt), dtype=np.int8)
+    cost = cost + 0.5 * (ks[s0] != kt[t0]) + 0.5 * (ks[s0 + a - 1] != kt[t0 + b - 1])
+    return cost
 
 
 def length_z2(src: Side, tgt: Side, s0: np.ndarray, t0: np.ndarray, a: int, b: int) -> np.ndarray:

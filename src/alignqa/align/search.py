@@ -29,6 +29,10 @@ def best_path(values: BandValues) -> list[Span]:
         groups.append((a, np.array(taking), np.array([shapes[t][1] for t in taking])))
     widest = max(b for _, b in shapes)
     step = next((t for t, shape in enumerate(shapes) if shape == (0, 1)), None)
+    # skip_prefix[c]: value of leaving target segments 0..c-1 unaligned.
+    skips = (np.full(band.columns, values.skip) if values.target_skips is None
+             else np.asarray(values.target_skips, dtype=np.float64))
+    skip_prefix = np.concatenate(([0.0], np.cumsum(skips)))
     for i in range(n + 1):
         li, width, off = lo[i], hi[i] - lo[i] + 1, offsets[i]
         cands: list = []
@@ -58,12 +62,12 @@ def best_path(values: BandValues) -> list[Span]:
         if i == 0:
             best[0], arg[0] = 0.0, -1
         if step is not None:
-            # total[j] = max_k<=j best[k] + (j - k) * skip: one running maximum over the row.
-            k = np.arange(width)
-            shifted_row = best - k * values.skip
+            # total[j] = max_k<=j best[k] + skips of columns k..j-1: one running maximum.
+            before = skip_prefix[li: li + width]
+            shifted_row = best - before
             run = np.maximum.accumulate(shifted_row)
             from_left = run > shifted_row
-            best = np.where(from_left, run + k * values.skip, best)
+            best = np.where(from_left, run + before, best)
             arg[from_left] = step
         total[off: off + width] = best
         back[off: off + width] = arg

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .structure import Structure
+
 _EPS = 1e-9
 # Window weights grow with the square root of a segment's length: plain length lets one long
 # sentence drown its neighbours, equal weights let a one-word fragment count as much as a
@@ -31,9 +33,16 @@ class Side:
     max_window: int
     # Real embeddings of concatenations, keyed by (start, size); they replace the approximation.
     exact: dict[tuple[int, int], np.ndarray] = field(default_factory=dict)
+    # Segment kinds and unit boundaries (None: plain text, nothing to respect).
+    structure: Structure | None = None
 
     def __post_init__(self) -> None:
         n = len(self.vectors)
+        if self.structure is not None and not (self.structure.kinds != 0).any():
+            self.structure = None
+        if self.structure is not None:
+            self.kinds = self.structure.kinds
+            self._cross_prefix = _prefix(np.concatenate(([0.0], self.structure.crossings)))
         # Length + 1 keeps an empty segment from vanishing from a window.
         self.weights = (self.lengths + 1.0) ** WEIGHT_POWER
         self._len_prefix = _prefix(self.lengths)
@@ -44,6 +53,7 @@ class Side:
         self.centres_dot = float(self.centre @ self.other_centre)
         # norm2[a][s] = |sum_{k in [s, s+a)} w_k x_k|^2 grows by one segment per size.
         self.set_margins(np.zeros(n))
+        self.set_best(np.zeros(n))
         # On a target side: target characters per source character (see compute_margins).
         self.length_ratio = 1.0
         self.norms: list[np.ndarray] = [np.zeros(0)]
@@ -71,6 +81,17 @@ class Side:
     def set_margins(self, margins: np.ndarray) -> None:
         """Mean cosine of each segment with its nearest neighbours on the other side."""
         self.margins = np.asarray(margins, dtype=np.float64)
+
+    def set_best(self, best: np.ndarray) -> None:
+        """Each segment's highest centred cosine with a segment of the other side."""
+        self.best = np.asarray(best, dtype=np.float64)
+
+    def window_crossings(self, starts: np.ndarray, size: int) -> np.ndarray:
+        """Unit boundaries inside each window (0 for documents without structure)."""
+        if self.structure is None:
+            return np.zeros(len(starts))
+        # _cross_prefix[k] counts crossings before segment k (gap k-1|k for gaps < k).
+        return self._cross_prefix[starts + size] - self._cross_prefix[starts + 1]
 
     def window_lengths(self, starts: np.ndarray, size: int) -> np.ndarray:
         return self._len_prefix[starts + size] - self._len_prefix[starts]

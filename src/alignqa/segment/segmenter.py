@@ -49,18 +49,43 @@ def segment_text(text: str, lang: str) -> list[Segment]:
 
 
 def segment_lines(text: str) -> list[Segment]:
-    """Pre-split mode: every non-empty line is one segment of kind "sentence", as is.
+    """Pre-split mode: line ``k`` (0-based) of the text is segment ``k``, always.
 
-    Only suppression directives are left out; Markdown is not interpreted.
+    Aligned line-by-line corpora (Text+Berg, the Bible, any ``.de``/``.fr`` pair) refer to
+    segments by line number, so no line may be dropped or merged: a line holding only
+    punctuation (``!``, ``» .``) is a segment, and a blank line is an empty one. Each segment is
+    its line trimmed of surrounding whitespace, with suppression directives cut off its ends
+    (a line holding only a directive is empty); Markdown is not interpreted. A final newline
+    does not start another line.
     """
     masked = mask_directives(text)
     locate = _Locator(text)
-    lines: list[Span] = []
+    lines = text.split("\n")
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()
+    segments: list[Segment] = []
     pos = 0
-    for line in text.split("\n"):
-        lines.append((pos, pos + len(line)))
+    for line in lines:
+        start, end = _line_content(masked, pos, pos + len(line))
+        segments.append(locate.segment(start, end, SENTENCE, ""))
         pos += len(line) + 1
-    return [locate.segment(s, e, SENTENCE, "") for s, e in _visible(masked, lines)]
+    return segments
+
+
+def _line_content(masked: MaskedText, start: int, end: int) -> Span:
+    """The line's span from its first to its last visible non-space character (an empty span
+    at the line's start when there is none)."""
+    pieces = masked.visible_pieces(start, end) if masked.spans else [(start, end)]
+    text = masked.text
+    first = next((a for a, b in pieces if text[a:b].strip()), None)
+    if first is None:
+        return start, start
+    last = max(b for a, b in pieces if text[a:b].strip())
+    while text[first].isspace():
+        first += 1
+    while text[last - 1].isspace():
+        last -= 1
+    return first, last
 
 
 def load_document(path: str | Path, lang: str, *, presplit: bool = False,
@@ -76,7 +101,7 @@ def load_document(path: str | Path, lang: str, *, presplit: bool = False,
         return load_html_document(Path(path), lang, max_size)
     text = read_text(path, max_size)
     segments = segment_lines(text) if presplit else segment_text(text, lang)
-    if not segments:
+    if not any(s.text for s in segments):
         raise InputError("no text to align (only code, comments or markup)", path)
     return Document(path=Path(path), lang=lang, text=text, segments=segments)
 
