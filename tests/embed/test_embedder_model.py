@@ -134,12 +134,12 @@ def test_progress_bar_only_for_large_batches_on_a_terminal(embedder, monkeypatch
     loud.quiet = False
     loud.encode(texts[:2])
     assert capfd.readouterr().err == ""  # under the threshold
-    loud.encode(texts)
+    loud.encode(["Četri.", "Pieci.", "Seši."])  # texts already encoded would not count
     assert "Batches" in capfd.readouterr().err
     quiet = embedder.with_cache(None)
     quiet.quiet = True
     quiet.encode(texts)
     assert capfd.readouterr().err == ""
     monkeypatch.setattr(embedder_module, "_stderr_is_tty", lambda: False)
-    loud.encode(texts)
+    loud.encode(["Septiņi.", "Astoņi.", "Deviņi."])
     assert capfd.readouterr().err == ""
