@@ -48,61 +48,78 @@ class WordHashEmbedder:
         return out
 
 
-@pytest.fixture
-def weights(tmp_path) -> str:
-    """A detector that only looks at numbers: p = 0.95 for a changed number (one missing, one
-    extra: the signal is 2), p = 0.01 for a pair whose numbers agree."""
-    coef = np.array([2.0 if f == "numbers" else 0.0 for f in FEATURES])
+def write_weights(path: Path, signal: str) -> str:
+    """A detector that only looks at one signal: p = 0.01 where it is 0, p >= 0.95 from 0.5 on."""
+    coef = np.array([8.0 if f == signal else 0.0 for f in FEATURES])
     params = Params(np.zeros(DIM, np.float32), [0.0, 3.0], [0.5, 0.9], 0.05, 6.0, 0.5, 0.05,
                     np.zeros(DIM, np.float32), 0.0)
     det = Detector(FEATURES, Linear(np.zeros(len(FEATURES)), np.ones(len(FEATURES)), coef, -3.0),
                    np.zeros(len(FEATURES)), np.array([-3.0, 1.0, 5.0]),
                    np.array([0.01, 0.95, 0.99]), params)
-    path = tmp_path / "weights.json"
     det.save(path)
     return str(path)
 
 
+@pytest.fixture
+def weights(tmp_path) -> str:
+    """Negation only: the dropped 'not' of bead 0 scores p >= 0.95."""
+    return write_weights(tmp_path / "negation.json", "negation")
+
+
 BEADS = [
-    ["The fee is 15 euros per day.", "Maksa ir 50 eiro dienā."],
+    ["Dogs are not allowed in the park.", "Suņi parkā ir atļauti."],
     ["Readers may borrow ten books.", "Lasītāji var aizņemties desmit grāmatas."],
     {"source": "Opening hours", "target": None},
+    ["The fee is 15 euros per day.", "Maksa ir 50 eiro dienā."],
 ]
 
 
-def run(options: dict) -> list:
+def run(options: dict, beads: list = BEADS) -> list:
     check = REGISTRY["mistranslation"]
-    ctx = make_pair("en", "lv", BEADS, check.make_options(options), embedder=WordHashEmbedder())
+    ctx = make_pair("en", "lv", beads, check.make_options(options), embedder=WordHashEmbedder())
     return check.run(ctx)
 
 
 def test_registered_with_documented_defaults() -> None:
     check = REGISTRY["mistranslation"]
     assert check.severity is Severity.ERROR
-    assert check.defaults.numeric() == {"error-threshold": 0.5, "warning-threshold": 0.4}
+    assert check.defaults.numeric() == {"error-threshold": 0.5, "warning-threshold": 0.4,
+                                        "error-min-pairs": 12, "established-after": 3}
     assert check.defaults.weights == ""
 
 
 def test_score_above_error_threshold_is_an_error_with_spans(weights: str) -> None:
-    [f] = run({"weights": weights})
+    [f] = run({"weights": weights, "error_min_pairs": 1})
     assert f.severity is Severity.ERROR
     assert f.bead == 0
-    assert f.score == pytest.approx(0.95, abs=0.01)
-    assert f.message.startswith("Possible mistranslation (p = 0.95): numbers differ")
-    assert [f.source_text[a:b] for a, b in f.source_spans] == ["15"]
-    assert [f.target_text[a:b] for a, b in f.target_spans] == ["50"]
+    assert f.score is not None and f.score >= 0.95
+    assert f.message.startswith("Possible mistranslation (p = ")
+    assert "the source negates ('not'), the target does not" in f.message
+    assert [f.source_text[a:b] for a, b in f.source_spans] == ["not"]
+
+
+def test_small_document_gives_warnings_only(weights: str) -> None:
+    # Three scored pairs: standing out among them is no evidence for an error.
+    [f] = run({"weights": weights})
+    assert f.severity is Severity.WARNING
+
+
+def test_a_changed_number_alone_is_left_to_the_numbers_check(tmp_path) -> None:
+    numbers_only = write_weights(tmp_path / "numbers.json", "numbers")
+    assert run({"weights": numbers_only, "error_min_pairs": 1, "warning_threshold": 0.02}) == []
 
 
 def test_thresholds_decide_severity(weights: str) -> None:
-    [f] = run({"weights": weights, "error_threshold": 0.99})
+    [f] = run({"weights": weights, "error_threshold": 0.995, "error_min_pairs": 1})
     assert f.severity is Severity.WARNING
-    assert run({"weights": weights, "warning_threshold": 0.97, "error_threshold": 0.99}) == []
+    assert run({"weights": weights, "warning_threshold": 0.995, "error_threshold": 0.999}) == []
 
 
 @pytest.mark.parametrize("options", [
     {"warning_threshold": 0.9, "error_threshold": 0.8},
     {"error_threshold": 1.5},
     {"warning_threshold": "high"},
+    {"established_after": 1},
 ])
 def test_bad_thresholds_are_config_errors(weights: str, options: dict) -> None:
     with pytest.raises(ConfigError, match="mistranslation"):
@@ -111,3 +128,29 @@ def test_bad_thresholds_are_config_errors(weights: str, options: dict) -> None:
 
 def test_beads_missing_a_side_are_left_to_the_omission_check(weights: str) -> None:
     assert all(f.bead != 2 for f in run({"weights": weights, "warning_threshold": 0.0}))
+
+
+def test_a_rendering_the_corpus_repeats_is_established(weights: str) -> None:
+    check = REGISTRY["mistranslation"]
+    options = check.make_options({"weights": weights})
+    contexts = [make_pair("en", "lv", BEADS, options, i, embedder=WordHashEmbedder())
+                for i in range(3)]
+    findings = [f for ctx in contexts for f in check.run(ctx)]
+    assert len(findings) == 3
+    assert check.review(check, contexts, findings) == []
+    # Twice is not yet a habit of the corpus.
+    assert len(check.review(check, contexts[:2], findings[:2])) == 2
+    off = check.make_options({"weights": weights, "established_after": 0})
+    assert len(check.review(check, [make_pair("en", "lv", BEADS, off, i) for i in range(3)],
+                            findings)) == 3
+
+
+def test_an_established_rendering_against_the_glossary_stays(weights: str, tmp_path) -> None:
+    glossary = tmp_path / "glossary.csv"
+    glossary.write_text("source,target,lang\nallowed,aizliegts,lv\n", encoding="utf-8")
+    check = REGISTRY["mistranslation"]
+    options = check.make_options({"weights": weights})
+    contexts = [make_pair("en", "lv", BEADS, options, i, embedder=WordHashEmbedder(),
+                          glossary_path=glossary) for i in range(3)]
+    findings = [f for ctx in contexts for f in check.run(ctx)]
+    assert len(check.review(check, contexts, findings)) == 3
