@@ -7,7 +7,8 @@
 Each stage is a function of its own, run in this order by :func:`run_check`: resolve the paths
 asked for, discover the document pairs, segment every document, check each pair (align + pair
 checks), run the corpus checks over all pairs, let checks review their own findings across the
-run, filter the findings (config, suppressions, baseline). Writing reports is left to the caller (``alignqa.report``).
+run, filter the findings (config, suppressions, baseline). Writing reports is left to the caller
+(``alignqa.report``).
 """
 
 from __future__ import annotations

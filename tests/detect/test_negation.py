@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alignqa.detect.negation import (mismatch_spans, negation_cues, negation_mismatch,
-                                     polarity_cues, supports)
+from alignqa.detect.negation import mismatch_spans, negation_cues, negation_mismatch, polarity_cues, supports
 
 
 def cues(text: str, lang: str) -> list[str]:
