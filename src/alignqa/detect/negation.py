@@ -154,14 +154,14 @@ _LITOTES_WINDOW = 2
 _NO_CONCORD = frozenset({"en", "de", "nl", "id"})
 # Negative prefixes and suffixes per language (casefolded), with words that only look prefixed.
 _WEAK_PREFIXES: dict[str, tuple[str, ...]] = {
-    "en": ("un", "non", "dis"), "de": ("un",), "lv": ("ne",), "cs": ("ne",),
+    "en": ("un", "non"), "de": ("un",), "lv": ("ne",), "cs": ("ne",),
     "id": ("ketidak", "non"), "nl": ("on",),
 }
 _WEAK_SUFFIXES: dict[str, tuple[str, ...]] = {"en": ("less",), "de": ("los", "lose", "losen",
                                                                      "loser", "loses")}
 _NOT_PREFIXED: dict[str, tuple[str, ...]] = {
-    "en": ("under", "unit", "union", "univers", "uniq", "uniform", "until", "unto", "dish",
-           "disc", "dist", "disp", "disk", "disa", "nonce", "bless", "nevertheless"),
+    "en": ("under", "unit", "union", "univers", "uniq", "uniform", "until", "unto", "nonce",
+           "bless", "nevertheless"),
     "de": ("und", "unter", "uns", "union", "univers", "ungefähr", "unser"),
     "lv": ("nedēļ", "nekustam", "neitr", "nerv", "negat", "neon", "nekt", "nepāl", "nest"),
     "cs": _CS_NOT_NEGATION,
@@ -177,11 +177,12 @@ _WEAK_WORDS: dict[str, frozenset[str]] = {
                      "incorrect", "inaccurate", "incomplete", "invisible", "invalid", "inability",
                      "insufficient", "incapable", "inadequate", "illegal", "irregular", "irrelevant",
                      "imperfect", "impatient", "inappropriate", "inconsistent", "ineffective",
-                     "forbidden", "prohibited", "free"}),
+                     "forbidden", "prohibited", "free", "dislike", "disliked", "disagree",
+                     "disagreed", "dissatisfied", "dishonest", "disabled", "disapprove"}),
     "de": frozenset({"ohne", "kaum", "selten", "fehlt", "fehlen", "fehlte", "verboten",
                      "untersagt", "frei"}),
     "id": frozenset({"tanpa", "kurang", "jarang", "gagal", "mustahil", "dilarang", "larangan",
-                     "bebas", "hampir"}),
+                     "bebas"}),
     "lv": frozenset({"bez", "reti", "aizliegts", "aizliegta", "aizliegti", "aizliegtas", "diez",
                      "brīvs", "brīva", "brīvi"}),
     "fr": frozenset({"sans", "rarement", "peu", "impossible", "incapable", "inconnu", "inutile",
