@@ -11,9 +11,12 @@
    precision >= 0.80; the baseline at its best-F1 threshold.
 3. Reliability of the calibrated probability (bins of p against the observed error rate).
 4. Cost per sentence pair: the detector (token pass, signals, model) beside the encoder alone.
-5. The seed documents (corpus/): every finding of the check.
+5. The ``mistranslation`` check's levels: recall, clean pairs flagged and precision at error and
+   at warning level, on the set and at realistic error rates (5 % and 2 % of pairs wrong).
+6. The seed documents (corpus/): every finding of the check.
 
-    PYTHONPATH=src python bench/detect.py [--weights PATH] [--skip-wmt] [--skip-seeds]
+    PYTHONPATH=src python bench/detect.py [--weights PATH] [--skip-wmt] [--wmt en-de,en-cs]
+                                          [--skip-seeds]
 
 Reads ../shared/eval. The first run encodes ~13,000 texts (token vectors are stored in the alignqa
 cache directory and reused; sentence vectors go to the embedder's cache); later runs take ~1 min.
@@ -48,17 +51,22 @@ WARNING, ERROR = 0.5, 0.8
 def detector_probs(pairs: list[LabelledPair], store: TokenStore, weigh, detector) -> np.ndarray:
     texts = [t for p in pairs for t in (p.src, p.tgt)]
     tv = dict(zip(texts, store.get(texts), strict=True))
-    members: dict[str, list[int]] = defaultdict(list)
-    for i, p in enumerate(pairs):
-        members[p.group].append(i)
     probs = np.zeros(len(pairs))
-    for idx in members.values():
+    for idx in documents(pairs).values():
         p0 = pairs[idx[0]]
         scores = score_token_vectors([tv[pairs[i].src] for i in idx],
                                      [tv[pairs[i].tgt] for i in idx], p0.src_lang, p0.tgt_lang,
                                      weigh, detector=detector, explain_from=WARNING)
         probs[idx] = [s.probability for s in scores]
     return probs
+
+
+def documents(pairs: list[LabelledPair]) -> dict[tuple[str, str], list[int]]:
+    """Pair indices per document pair: a planted document exists once per target language."""
+    members: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, p in enumerate(pairs):
+        members[(p.group, p.tgt_lang)].append(i)
+    return members
 
 
 def raw_cosine(pairs: list[LabelledPair], embedder) -> np.ndarray:
@@ -83,19 +91,19 @@ def f1(y, p):
     return f1_score(y, p, zero_division=0)
 
 
-def wmt_dev_sets(embedder):
+def wmt_dev_sets(embedder, wmt_pairs=WMT_PAIRS):
     """Each WMT21 dev set: its name, pairs, labels and the raw cosine of every pair."""
-    for pair in WMT_PAIRS:
+    for pair in wmt_pairs:
         pairs = load_wmt(pair, "dev")
         yield pair, pairs, np.array([p.label for p in pairs]), raw_cosine(pairs, embedder)
 
 
-def wmt_section(embedder, store, weigh, detector) -> None:
+def wmt_section(embedder, store, weigh, detector, wmt_pairs=WMT_PAIRS) -> None:
     print("\n## WMT21 critical-error detection, dev sets\n")
     print("| pair | n (ERR) | raw cosine MCC / F1 (best thr. on dev) | detector MCC / F1 at "
           "p>=0.5 | detector MCC / F1 (best thr. on dev) |")
     print("|---|---|---|---|---|")
-    for pair, pairs, y, cos in wmt_dev_sets(embedder):
+    for pair, pairs, y, cos in wmt_dev_sets(embedder, wmt_pairs):
         th_b, _ = best_threshold(-cos, y, mcc)
         base = -cos >= th_b
         prob = detector_probs(pairs, store, weigh, detector)
@@ -106,6 +114,7 @@ def wmt_section(embedder, store, weigh, detector) -> None:
               f"(cos < {-th_b:.3f}) | **{mcc(y, flag):.3f}** / {f1(y, flag):.3f} | "
               f"{mcc(y, best):.3f} / {f1(y, best):.3f} (p >= {th_d:.2f}) |")
         _reliability_rows[f"WMT21 dev {pair}"] = (prob, y)
+        check_rows(f"WMT21 dev {pair}", pairs, store, weigh, detector)
 
 
 def planted_pairs() -> list[LabelledPair]:
@@ -131,6 +140,11 @@ def planted_section(embedder, store, weigh, detector) -> None:
     th_b, _ = best_threshold(-cos, y, f1)
     base = -cos >= th_b
     _reliability_rows["planted FLORES held-out"] = (prob, y)
+    check_rows("planted FLORES held-out", pairs, store, weigh, detector)
+    sentence_level = ~np.isin(kinds, ["literal", "idiom-ok"])
+    check_rows("planted, without the idiom beads", [p for p, k in zip(pairs, sentence_level,
+                                                                     strict=True) if k],
+               store, weigh, detector)
     print(f"\n## Planted errors, held-out FLORES-200 documents ({len(set(p.group for p in pairs))} "
           f"documents, {len(y)} pairs, {y.sum()} with an error; en->lv/id/de/fr)\n")
     print("Precision of a type: planted pairs of that type flagged / (those + clean pairs "
@@ -192,6 +206,66 @@ def _precision_at_recall(score: np.ndarray, y: np.ndarray, recall: float) -> flo
 
 
 _reliability_rows: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+# What the check reports, per set: (severity per pair or None, label, planted error type).
+_check_rows: dict[str, tuple[list, np.ndarray, np.ndarray]] = {}
+PREVALENCES = (0.05, 0.02)
+
+
+def check_levels(pairs: list[LabelledPair], store, weigh, detector) -> list:
+    """The ``mistranslation`` check's severity for every pair (its defaults; numbers neutral)."""
+    from alignqa.checks.mistranslation import LEFT_TO_OTHER_CHECKS, MistranslationOptions, level
+
+    options = MistranslationOptions()
+    texts = [t for p in pairs for t in (p.src, p.tgt)]
+    tv = dict(zip(texts, store.get(texts), strict=True))
+    out: list = [None] * len(pairs)
+    for idx in documents(pairs).values():
+        p0 = pairs[idx[0]]
+        scores = score_token_vectors([tv[pairs[i].src] for i in idx],
+                                     [tv[pairs[i].tgt] for i in idx], p0.src_lang, p0.tgt_lang,
+                                     weigh, detector=detector,
+                                     explain_from=options.warning_threshold,
+                                     neutral=LEFT_TO_OTHER_CHECKS)
+        for i, score in zip(idx, scores, strict=True):
+            out[i] = level(score, options)
+    return out
+
+
+def _at_prevalence(tpr: float, fpr: float, rate: float) -> float:
+    """Precision when errors are ``rate`` of all pairs, from the rates measured on each kind."""
+    hit = rate * tpr
+    return hit / (hit + (1 - rate) * fpr) if hit + fpr > 0 else float("nan")
+
+
+def check_section() -> None:
+    from alignqa.findings import Severity
+
+    print("\n## The `mistranslation` check's levels (its defaults)\n")
+    print("Planted `number` errors are left out of the errors: numbers are the `numbers` check's "
+          "finding and the check neutralises that signal. Precision at a prevalence is computed "
+          "from the rates on errors and on clean pairs, as if errors were that share of all "
+          "pairs (real translations are mostly right).\n")
+    rates = " | ".join(f"P at {r:.0%} errors" for r in PREVALENCES)
+    print(f"| set | level | errors found (recall) | clean pairs flagged | P on the set | {rates} |")
+    print("|---|---|---|---|---|" + "---|" * len(PREVALENCES))
+    for name, (levels, y, kinds) in _check_rows.items():
+        keep = kinds != "number"
+        lv = [lvl for lvl, k in zip(levels, keep, strict=True) if k]
+        yy = y[keep]
+        for at in (Severity.ERROR, Severity.WARNING):
+            flag = np.array([lvl is not None and lvl.rank >= at.rank for lvl in lv])
+            tpr = float(flag[yy == 1].mean()) if (yy == 1).any() else float("nan")
+            fpr = float(flag[yy == 0].mean())
+            tp, fp = int((flag & (yy == 1)).sum()), int((flag & (yy == 0)).sum())
+            at_rates = " | ".join(f"{_at_prevalence(tpr, fpr, r):.2f}" for r in PREVALENCES)
+            print(f"| {name} | {at.value}{'+' if at is Severity.WARNING else ''} | {tp} "
+                  f"({tpr:.2f}) | {fp} ({fpr:.4f}) | {tp / max(tp + fp, 1):.2f} | {at_rates} |")
+    print("\n(`warning+`: warnings and errors together, i.e. everything the check reports.)")
+
+
+def check_rows(name: str, pairs: list[LabelledPair], store, weigh, detector) -> None:
+    _check_rows[name] = (check_levels(pairs, store, weigh, detector),
+                         np.array([p.label for p in pairs]), np.array([p.kind for p in pairs]))
 
 
 def reliability_section() -> None:
@@ -251,7 +325,7 @@ def seed_contexts(embedder, options: dict):
     for lang in ("lv", "id"):
         tgt = load_document(ROOT / "corpus" / lang / "client-facing.md", lang)
         yield lang, PairContext(src, tgt, align_documents(src, tgt, embedder), options=options,
-                                extras={"embedder": embedder})
+                                embedder=embedder)
 
 
 def seeds_section(embedder) -> None:
@@ -260,7 +334,7 @@ def seeds_section(embedder) -> None:
 
     check = REGISTRY["mistranslation"]
     print("\n## Seed documents (corpus/): every finding of the check\n")
-    for lang, ctx in seed_contexts(embedder, dict(check.defaults)):
+    for lang, ctx in seed_contexts(embedder, check.defaults):
         findings = check.run(ctx)
         print(f"### en -> {lang}: {len(findings)} findings over {len(ctx.alignment.beads)} "
               f"beads\n")
@@ -276,7 +350,10 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--weights", help="detector weights JSON (default: the shipped one)")
     ap.add_argument("--skip-wmt", action="store_true")
+    ap.add_argument("--wmt", default=",".join(WMT_PAIRS),
+                    help=f"WMT21 dev sets to run (default: {','.join(WMT_PAIRS)})")
     ap.add_argument("--skip-seeds", action="store_true")
+    ap.add_argument("--skip-cost", action="store_true")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     embedder = load_embedder(quiet=True)
@@ -286,10 +363,12 @@ def main(argv: list[str] | None = None) -> None:
     print(f"# Mistranslation detector benchmark\n\nmodel: {embedder.model_id}; detector trained "
           f"on {detector.meta.get('data')}")
     if not args.skip_wmt:
-        wmt_section(embedder, store, weigh, detector)
+        wmt_section(embedder, store, weigh, detector, tuple(args.wmt.split(",")))
     planted_section(embedder, store, weigh, detector)
     reliability_section()
-    cost_section(detector)
+    check_section()
+    if not args.skip_cost:
+        cost_section(detector)
     if not args.skip_seeds:
         seeds_section(embedder)
     print(f"\n(bench ran {time.perf_counter() - t0:.0f} s)")
