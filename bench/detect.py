@@ -146,7 +146,8 @@ def planted_section(embedder, store, weigh, detector) -> None:
                                                                      strict=True) if k],
                store, weigh, detector)
     print(f"\n## Planted errors, held-out FLORES-200 documents ({len(set(p.group for p in pairs))} "
-          f"documents, {len(y)} pairs, {y.sum()} with an error; en->lv/id/de/fr)\n")
+          f"documents in {len(documents(pairs))} document pairs, {len(y)} pairs, {y.sum()} with an "
+          "error; en->lv/id/de/fr)\n")
     print("Precision of a type: planted pairs of that type flagged / (those + clean pairs "
           "flagged). Baseline: raw cosine at its best-F1 threshold on this set "
           f"(cos < {-th_b:.3f}).\n")

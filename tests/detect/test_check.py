@@ -180,3 +180,24 @@ def test_an_established_rendering_against_the_glossary_stays(weights: str, tmp_p
                           glossary_path=glossary) for i in range(3)]
     findings = [f for ctx in contexts for f in check.run(ctx)]
     assert len(check.review(check, contexts, findings)) == 3
+
+
+def test_the_pipeline_runs_the_review_over_the_whole_run(weights: str) -> None:
+    from alignqa.config import Config
+    from alignqa.pipeline import review_findings
+    from alignqa.results import PairResult
+
+    check = REGISTRY["mistranslation"]
+    config = Config(checks={"mistranslation": {"weights": weights}})
+    results = []
+    for i in range(3):
+        ctx = make_pair("en", "lv", BEADS, check.make_options({"weights": weights}), i,
+                        embedder=WordHashEmbedder())
+        results.append(PairResult(ctx.source, ctx.target, ctx.alignment,
+                                  findings=check.run(ctx)))
+    assert all(len(r.findings) == 1 for r in results)
+    alone = results[0]
+    review_findings([alone], [check], config, WordHashEmbedder(), {})
+    assert len(alone.findings) == 1  # one pair alone establishes nothing
+    review_findings(results, [check], config, WordHashEmbedder(), {})
+    assert all(r.findings == [] for r in results)
