@@ -11,9 +11,12 @@
    precision >= 0.80; the baseline at its best-F1 threshold.
 3. Reliability of the calibrated probability (bins of p against the observed error rate).
 4. Cost per sentence pair: the detector (token pass, signals, model) beside the encoder alone.
-5. The seed documents (corpus/): every finding of the check.
+5. The ``mistranslation`` check's levels: recall, clean pairs flagged and precision at error and
+   at warning level, on the set and at realistic error rates (5 % and 2 % of pairs wrong).
+6. The seed documents (corpus/): every finding of the check.
 
-    python -m bench.detect [--weights PATH] [--skip-wmt] [--skip-seeds]
+    python -m bench.detect [--weights PATH] [--skip-wmt] [--wmt en-de,en-cs] [--skip-planted]
+                           [--skip-seeds] [--skip-cost] [--backend NAME]
 
 (from the repository root, with alignqa importable: installed, or ``PYTHONPATH=src``; the
 held-out data comes from ``training/``, which defines both halves of the split). Reads
@@ -48,17 +51,22 @@ WARNING, ERROR = 0.5, 0.8
 def detector_probs(pairs: list[LabelledPair], store: TokenStore, weigh, detector) -> np.ndarray:
     texts = [t for p in pairs for t in (p.src, p.tgt)]
     tv = dict(zip(texts, store.get(texts), strict=True))
-    members: dict[str, list[int]] = defaultdict(list)
-    for i, p in enumerate(pairs):
-        members[p.group].append(i)
     probs = np.zeros(len(pairs))
-    for idx in members.values():
+    for idx in documents(pairs).values():
         p0 = pairs[idx[0]]
         scores = score_token_vectors([tv[pairs[i].src] for i in idx],
                                      [tv[pairs[i].tgt] for i in idx], p0.src_lang, p0.tgt_lang,
                                      weigh, detector=detector, explain_from=WARNING)
         probs[idx] = [s.probability for s in scores]
     return probs
+
+
+def documents(pairs: list[LabelledPair]) -> dict[tuple[str, str], list[int]]:
+    """Pair indices per document pair: a planted document exists once per target language."""
+    members: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, p in enumerate(pairs):
+        members[(p.group, p.tgt_lang)].append(i)
+    return members
 
 
 def raw_cosine(pairs: list[LabelledPair], embedder) -> np.ndarray:
@@ -83,19 +91,19 @@ def f1(y, p):
     return f1_score(y, p, zero_division=0)
 
 
-def wmt_dev_sets(embedder):
+def wmt_dev_sets(embedder, wmt_pairs=WMT_PAIRS):
     """Each WMT21 dev set: its name, pairs, labels and the raw cosine of every pair."""
-    for pair in WMT_PAIRS:
+    for pair in wmt_pairs:
         pairs = load_wmt(pair, "dev")
         yield pair, pairs, np.array([p.label for p in pairs]), raw_cosine(pairs, embedder)
 
 
-def wmt_section(embedder, store, weigh, detector) -> None:
+def wmt_section(embedder, store, weigh, detector, wmt_pairs=WMT_PAIRS) -> None:
     print("\n## WMT21 critical-error detection, dev sets\n")
     print("| pair | n (ERR) | raw cosine MCC / F1 (best thr. on dev) | detector MCC / F1 at "
           "p>=0.5 | detector MCC / F1 (best thr. on dev) |")
     print("|---|---|---|---|---|")
-    for pair, pairs, y, cos in wmt_dev_sets(embedder):
+    for pair, pairs, y, cos in wmt_dev_sets(embedder, wmt_pairs):
         th_b, _ = best_threshold(-cos, y, mcc)
         base = -cos >= th_b
         prob = detector_probs(pairs, store, weigh, detector)
@@ -106,6 +114,7 @@ def wmt_section(embedder, store, weigh, detector) -> None:
               f"(cos < {-th_b:.3f}) | **{mcc(y, flag):.3f}** / {f1(y, flag):.3f} | "
               f"{mcc(y, best):.3f} / {f1(y, best):.3f} (p >= {th_d:.2f}) |")
         _reliability_rows[f"WMT21 dev {pair}"] = (prob, y)
+        check_rows(f"WMT21 dev {pair}", pairs, store, weigh, detector)
 
 
 def planted_pairs() -> list[LabelledPair]:
@@ -131,8 +140,14 @@ def planted_section(embedder, store, weigh, detector) -> None:
     th_b, _ = best_threshold(-cos, y, f1)
     base = -cos >= th_b
     _reliability_rows["planted FLORES held-out"] = (prob, y)
+    check_rows("planted FLORES held-out", pairs, store, weigh, detector)
+    sentence_level = ~np.isin(kinds, ["literal", "idiom-ok"])
+    check_rows("planted, without the idiom beads", [p for p, k in zip(pairs, sentence_level,
+                                                                     strict=True) if k],
+               store, weigh, detector)
     print(f"\n## Planted errors, held-out FLORES-200 documents ({len(set(p.group for p in pairs))} "
-          f"documents, {len(y)} pairs, {y.sum()} with an error; en->lv/id/de/fr)\n")
+          f"documents in {len(documents(pairs))} document pairs, {len(y)} pairs, {y.sum()} with an "
+          "error; en->lv/id/de/fr)\n")
     print("Precision of a type: planted pairs of that type flagged / (those + clean pairs "
           "flagged). Baseline: raw cosine at its best-F1 threshold on this set "
           f"(cos < {-th_b:.3f}).\n")
@@ -192,6 +207,66 @@ def _precision_at_recall(score: np.ndarray, y: np.ndarray, recall: float) -> flo
 
 
 _reliability_rows: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+# What the check reports, per set: (severity per pair or None, label, planted error type).
+_check_rows: dict[str, tuple[list, np.ndarray, np.ndarray]] = {}
+PREVALENCES = (0.05, 0.02)
+
+
+def check_levels(pairs: list[LabelledPair], store, weigh, detector) -> list:
+    """The ``mistranslation`` check's severity for every pair (its defaults; numbers neutral)."""
+    from alignqa.checks.mistranslation import LEFT_TO_OTHER_CHECKS, MistranslationOptions, level
+
+    options = MistranslationOptions()
+    texts = [t for p in pairs for t in (p.src, p.tgt)]
+    tv = dict(zip(texts, store.get(texts), strict=True))
+    out: list = [None] * len(pairs)
+    for idx in documents(pairs).values():
+        p0 = pairs[idx[0]]
+        scores = score_token_vectors([tv[pairs[i].src] for i in idx],
+                                     [tv[pairs[i].tgt] for i in idx], p0.src_lang, p0.tgt_lang,
+                                     weigh, detector=detector,
+                                     explain_from=options.warning_threshold,
+                                     neutral=LEFT_TO_OTHER_CHECKS)
+        for i, score in zip(idx, scores, strict=True):
+            out[i] = level(score, options)
+    return out
+
+
+def _at_prevalence(tpr: float, fpr: float, rate: float) -> float:
+    """Precision when errors are ``rate`` of all pairs, from the rates measured on each kind."""
+    hit = rate * tpr
+    return hit / (hit + (1 - rate) * fpr) if hit + fpr > 0 else float("nan")
+
+
+def check_section() -> None:
+    from alignqa.findings import Severity
+
+    print("\n## The `mistranslation` check's levels (its defaults)\n")
+    print("Planted `number` errors are left out of the errors: numbers are the `numbers` check's "
+          "finding and the check neutralises that signal. Precision at a prevalence is computed "
+          "from the rates on errors and on clean pairs, as if errors were that share of all "
+          "pairs (real translations are mostly right).\n")
+    rates = " | ".join(f"P at {r:.0%} errors" for r in PREVALENCES)
+    print(f"| set | level | errors found (recall) | clean pairs flagged | P on the set | {rates} |")
+    print("|---|---|---|---|---|" + "---|" * len(PREVALENCES))
+    for name, (levels, y, kinds) in _check_rows.items():
+        keep = kinds != "number"
+        lv = [lvl for lvl, k in zip(levels, keep, strict=True) if k]
+        yy = y[keep]
+        for at in (Severity.ERROR, Severity.WARNING):
+            flag = np.array([lvl is not None and lvl.rank >= at.rank for lvl in lv])
+            tpr = float(flag[yy == 1].mean()) if (yy == 1).any() else float("nan")
+            fpr = float(flag[yy == 0].mean())
+            tp, fp = int((flag & (yy == 1)).sum()), int((flag & (yy == 0)).sum())
+            at_rates = " | ".join(f"{_at_prevalence(tpr, fpr, r):.2f}" for r in PREVALENCES)
+            print(f"| {name} | {at.value}{'+' if at is Severity.WARNING else ''} | {tp} "
+                  f"({tpr:.2f}) | {fp} ({fpr:.4f}) | {tp / max(tp + fp, 1):.2f} | {at_rates} |")
+    print("\n(`warning+`: warnings and errors together, i.e. everything the check reports.)")
+
+
+def check_rows(name: str, pairs: list[LabelledPair], store, weigh, detector) -> None:
+    _check_rows[name] = (check_levels(pairs, store, weigh, detector),
+                         np.array([p.label for p in pairs]), np.array([p.kind for p in pairs]))
 
 
 def reliability_section() -> None:
@@ -276,9 +351,12 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--weights", help="detector weights JSON (default: the shipped one)")
     ap.add_argument("--skip-wmt", action="store_true")
+    ap.add_argument("--wmt", default=",".join(WMT_PAIRS),
+                    help=f"WMT21 dev sets to run (default: {','.join(WMT_PAIRS)})")
     ap.add_argument("--skip-seeds", action="store_true")
     ap.add_argument("--skip-planted", action="store_true")
     ap.add_argument("--backend", help="encoder backend (default: alignqa's default)")
+    ap.add_argument("--skip-cost", action="store_true")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     embedder = load_embedder(quiet=True, **({"backend": args.backend} if args.backend else {}))
@@ -289,10 +367,12 @@ def main(argv: list[str] | None = None) -> None:
           f"(backend {getattr(embedder, 'backend_name', 'torch')}); detector trained "
           f"on {detector.meta.get('data')}")
     if not args.skip_wmt:
-        wmt_section(embedder, store, weigh, detector)
+        wmt_section(embedder, store, weigh, detector, tuple(args.wmt.split(",")))
     if not args.skip_planted:
         planted_section(embedder, store, weigh, detector)
         reliability_section()
+        check_section()
+    if not args.skip_cost:
         cost_section(detector)
     if not args.skip_seeds:
         seeds_section(embedder)

@@ -6,8 +6,9 @@
 
 Each stage is a function of its own, run in this order by :func:`run_check`: resolve the paths
 asked for, discover the document pairs, segment every document, check each pair (align + pair
-checks), run the corpus checks over all pairs, filter the findings (config, suppressions,
-baseline). Writing reports is left to the caller (``alignqa.report``).
+checks), run the corpus checks over all pairs, let checks review their own findings across the
+run, filter the findings (config, suppressions, baseline). Writing reports is left to the caller
+(``alignqa.report``).
 """
 
 from __future__ import annotations
@@ -114,6 +115,7 @@ def run_check(paths: Sequence[str | Path], config: Config, *, embedder=None,
             results.append(check_pair(pair, documents, embedder, checks, config,
                                       glossaries[pair.root], keyed.get(pair)))
     run_corpus_checks(results, checks, config, embedder, glossaries)
+    review_findings(results, checks, config, embedder, glossaries)
     suppressed = filter_findings(results, config, baseline)
     return RunResult(pairs=results, notices=notices, signature=signature(config, embedder),
                      suppressed=suppressed)
@@ -211,6 +213,20 @@ def run_corpus_checks(results: Sequence[PairResult], checks: Sequence[Check], co
         for finding in check.run(contexts):
             owner = by_target.get(finding.target.path if finding.target else "")
             (owner or results[0]).findings.append(finding)
+
+
+def review_findings(results: Sequence[PairResult], checks: Sequence[Check], config: Config,
+                    embedder, glossaries: dict[Path, Path | None]) -> None:
+    """Give each check with a corpus review its findings across the run; keep what it returns."""
+    for check in checks:
+        if check.review is None:
+            continue
+        contexts = [_context(r, check, config, embedder, glossaries.get(r.root) if r.root else None)
+                    for r in results]
+        own = [f for r in results for f in r.findings if f.check == check.id]
+        kept = {id(f) for f in check.review(check, contexts, own)}
+        for r in results:
+            r.findings = [f for f in r.findings if f.check != check.id or id(f) in kept]
 
 
 def _context(result: PairResult, check: Check, config: Config, embedder,

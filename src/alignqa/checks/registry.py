@@ -117,6 +117,9 @@ class Check:
     fn: Callable[..., Iterable[Finding]]
     # Config may override these under [tool.alignqa.checks.<id>].
     options: type[CheckOptions] = CheckOptions
+    # A pair check's corpus-level second look: fn(check, contexts, findings) -> the findings to
+    # keep, once every pair of the run is checked (a rendering the corpus repeats is no error).
+    review: Callable[..., Iterable[Finding]] | None = None
 
     @property
     def defaults(self) -> CheckOptions:
@@ -134,7 +137,8 @@ REGISTRY: dict[str, Check] = {}
 
 
 def register(id: str, severity: str, description: str, *, scope: str = "pair",
-             options: type[CheckOptions] = CheckOptions) -> Callable:
+             options: type[CheckOptions] = CheckOptions,
+             review: Callable[..., Iterable[Finding]] | None = None) -> Callable:
     """Decorator: ``@register("numbers", "error", "Numbers differ ...", options=NumbersOptions)``
     over ``fn(check, ctx)`` (pair scope) or ``fn(check, contexts)`` (corpus scope)."""
     if scope not in ("pair", "corpus"):
@@ -143,7 +147,8 @@ def register(id: str, severity: str, description: str, *, scope: str = "pair",
     def wrap(fn: Callable) -> Callable:
         if id in REGISTRY:
             raise ValueError(f"check {id!r} registered twice")
-        REGISTRY[id] = Check(id, Severity.parse(severity), description, scope, fn, options)
+        REGISTRY[id] = Check(id, Severity.parse(severity), description, scope, fn, options,
+                             review)
         return fn
 
     return wrap

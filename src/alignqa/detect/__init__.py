@@ -35,11 +35,14 @@ class PairScore:
 
 def score_pairs(sources: Sequence[str], targets: Sequence[str], source_lang: str,
                 target_lang: str, embedder: Any, *, detector: Detector | None = None,
-                explain_from: float = 0.0) -> list[PairScore]:
+                explain_from: float = 0.0, neutral: Sequence[str] = ()) -> list[PairScore]:
     """Score aligned pairs ``sources[i]`` / ``targets[i]`` of one document pair.
 
     One encoder pass per text (token vectors); pass every pair of the document, since each pair
     is judged against the others. Pairs scoring below ``explain_from`` get no reasons or spans.
+    Signals named in ``neutral`` are set to their value on a typical clean pair before scoring:
+    they neither raise the score nor appear among the reasons (a check that leaves numbers to
+    the ``numbers`` check passes ``("numbers",)``).
     """
     if len(sources) != len(targets):
         raise ValueError("sources and targets must have the same length")
@@ -48,19 +51,22 @@ def score_pairs(sources: Sequence[str], targets: Sequence[str], source_lang: str
     src = [_vectors(t) for t in embedder.token_embeddings(list(sources))]
     tgt = [_vectors(t) for t in embedder.token_embeddings(list(targets))]
     return score_token_vectors(src, tgt, source_lang, target_lang, word_weights_for(embedder),
-                               detector=detector, explain_from=explain_from)
+                               detector=detector, explain_from=explain_from, neutral=neutral)
 
 
 def score_token_vectors(src: Sequence[TokenVectors], tgt: Sequence[TokenVectors],
                         source_lang: str, target_lang: str, weigh: Callable[[str], float], *,
-                        detector: Detector | None = None,
-                        explain_from: float = 0.0) -> list[PairScore]:
+                        detector: Detector | None = None, explain_from: float = 0.0,
+                        neutral: Sequence[str] = ()) -> list[PairScore]:
     """:func:`score_pairs` over token vectors already computed (training and benchmarks)."""
     det = detector or load_detector()
     signals = document_signals(src, tgt, source_lang, target_lang, det.params, weigh)
     if not signals:
         return []
     matrix = np.stack([s.vector() for s in signals])
+    for name in neutral:
+        i = det.features.index(name)
+        matrix[:, i] = det.reference[i]
     probs = det.predict_proba(matrix)
     out = []
     for sig, p, x in zip(signals, probs, matrix, strict=True):

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 MIN_CONTRIBUTION = 0.4
 MAX_WORDS = 3
+# A pair's rank in its document is named only from this many pairs on: "the lowest of the
+# document's 4 pairs" holds for one pair of every small document, right or wrong.
+RANK_MIN_PAIRS = 8
 
 # Reason -> the signals it stands for.
 GROUPS: dict[str, tuple[str, ...]] = {
@@ -95,7 +98,7 @@ def _describe(group: str, sig: PairSignals) -> tuple[str, list[tuple[int, int]],
         cos = sig.extra["cos"]
         expected = cos - v["cos_vs_length"]
         text = f"meaning similarity {cos:.3f} is below the {expected:.3f} usual for a pair of its length"
-        if sig.doc_pairs > 1:
+        if sig.doc_pairs >= RANK_MIN_PAIRS:
             rank = int(sig.extra["rank"])
             where = ("the lowest" if rank == 1 else f"the {_ordinal(rank)} lowest")
             text += (f" and {where} of the document's {sig.doc_pairs} pairs "

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from .negation import negation_cues, supports
+from .negation import mismatch_spans
 from .numbers import number_mismatch
 from .token_alignment import Coverage, TokenVectors, coverage
 
@@ -210,9 +210,8 @@ def _neighbours(sim: np.ndarray, params: Params,
 
 def _negation(src: str, src_lang: str, tgt: str,
               tgt_lang: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    if not (supports(src_lang) and supports(tgt_lang)):
-        return [], []
-    return negation_cues(src, src_lang), negation_cues(tgt, tgt_lang)
+    # Only the negating side's cues: a weak cue opposite (a negative prefix, litotes) cancels.
+    return mismatch_spans(src, src_lang, tgt, tgt_lang)
 
 
 def _negation_signal(neg: tuple[list[tuple[int, int]], list[tuple[int, int]]],

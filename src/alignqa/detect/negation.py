@@ -9,6 +9,15 @@ Latvian and Czech negate verbs with a ``ne-`` prefix, which no closed word list 
 that prefix counts as a cue unless its stem is a known lexicalised non-negation (``nedēļa`` is a
 week, ``nekustamais īpašums`` is real estate; Czech ``nej-`` is the superlative). What slips through
 only makes the feature noisier; the detector's weights were fitted with that noise present.
+
+A pair is a *mismatch* only when one side negates and the other carries no weaker polarity cue
+either (:func:`mismatch_spans`). Weak cues are what a good translation renders a negation with when
+it does not use a negation word: a negative prefix or suffix ("unsatisfying" for Indonesian "tidak
+memuaskan", Latvian "nekandidēju" for "I'm not running"), "without", "rarely", "prohibited". They
+can cancel a mismatch but never make one, so a loose list only costs a few missed negations. A
+negation followed closely by a negative word or by a second negation is *litotes* or double
+negation ("nicht schlecht" for "okay", "tidak diragukan lagi" for "undoubtedly", "not unusual"): it
+says something positive, so it counts as a weak cue, not a negation.
 """
 
 from __future__ import annotations
@@ -30,7 +39,7 @@ _WORDS: dict[str, frozenset[str]] = {
                      "gak", "takkan", "tidaklah", "bukanlah", "belumlah"}),
     "lv": frozenset({"ne", "nav", "nekad", "nekas", "neko", "nedz", "neviens", "neviena",
                      "nevienu", "nevienam", "nevienas", "nekur", "nekāds", "nekāda", "nekādu",
-                     "nekādi", "nekādas", "nereti", "nebūt"}),
+                     "nekādi", "nekādas", "nebūt"}),
     "cs": frozenset({"ne", "nikdy", "nic", "nikdo", "nikoho", "nikomu", "ani", "žádný", "žádná",
                      "žádné", "žádného", "žádnou", "žádnému", "nikde", "není", "nejsou"}),
     "es": frozenset({"no", "nunca", "jamás", "nada", "nadie", "ningún", "ninguno", "ninguna",
@@ -97,6 +106,117 @@ def negation_cues(text: str, lang: str) -> list[tuple[int, int]]:
     return spans
 
 
+def mismatch_spans(src: str, src_lang: str, tgt: str, tgt_lang: str
+                   ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The negation spans of the side that negates when the other side carries no polarity cue at
+    all (not even a weak one); ``([], [])`` when the sides agree or a language is unknown."""
+    if not (supports(src_lang) and supports(tgt_lang)):
+        return [], []
+    src_neg, src_weak = polarity_cues(src, src_lang)
+    tgt_neg, tgt_weak = polarity_cues(tgt, tgt_lang)
+    if src_neg and not (tgt_neg or tgt_weak):
+        return src_neg, []
+    if tgt_neg and not (src_neg or src_weak):
+        return [], tgt_neg
+    return [], []
+
+
+def polarity_cues(text: str, lang: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(negations, weak cues) of ``text``: a litotes or a double negation moves to the weak cues."""
+    lang = lang.lower()
+    strong = negation_cues(text, lang)
+    if lang in _SUBSTRINGS:
+        return strong, []
+    tokens = list(_WORD_RE.finditer(text))
+    weak = [m.span() for m in tokens if _weak_cue(m.group().casefold(), lang)
+            and not any(a <= m.start() < b for a, b in strong)]
+    index = {m.start(): i for i, m in enumerate(tokens)}
+    softened: set[tuple[int, int]] = set()
+    for span in strong:
+        i = index.get(span[0])
+        if i is None:
+            continue
+        for m in tokens[i + 1:i + 1 + _LITOTES_WINDOW]:
+            word = m.group().casefold()
+            # With negative concord (Latvian "neviens nenāca") a second cue repeats the negation.
+            concord = lang not in _NO_CONCORD
+            double = not concord and m.span() in strong
+            if double or (not concord and m.span() in weak) or _negative_word(word, lang):
+                softened.update({span, m.span()} if double else {span})
+                break
+    return ([s for s in strong if s not in softened],
+            sorted({*weak, *(s for s in strong if s in softened)}))
+
+
+# A negation this many words before a negative word is read as litotes ("not very bad").
+_LITOTES_WINDOW = 2
+# Languages without negative concord: two negations there cancel ("not impossible", "bukan tidak").
+_NO_CONCORD = frozenset({"en", "de", "nl", "id"})
+# Negative prefixes and suffixes per language (casefolded), with words that only look prefixed.
+_WEAK_PREFIXES: dict[str, tuple[str, ...]] = {
+    "en": ("un", "non"), "de": ("un",), "lv": ("ne",), "cs": ("ne",),
+    "id": ("ketidak", "non"), "nl": ("on",),
+}
+_WEAK_SUFFIXES: dict[str, tuple[str, ...]] = {"en": ("less",), "de": ("los", "lose", "losen",
+                                                                     "loser", "loses")}
+_NOT_PREFIXED: dict[str, tuple[str, ...]] = {
+    "en": ("under", "unit", "union", "univers", "uniq", "uniform", "until", "unto", "nonce",
+           "bless", "nevertheless"),
+    "de": ("und", "unter", "uns", "union", "univers", "ungefähr", "unser"),
+    "lv": ("nedēļ", "nekustam", "neitr", "nerv", "negat", "neon", "nekt", "nepāl", "nest"),
+    "cs": _CS_NOT_NEGATION,
+    "id": ("nona", "nomor"),
+    "nl": ("ons", "ont", "onder", "ook", "ongeveer"),
+}
+# Words that carry a negation without being one ("without", "rarely", "prohibited").
+_WEAK_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset({"without", "lack", "lacks", "lacked", "lacking", "fail", "fails", "failed",
+                     "failure", "absent", "absence", "hardly", "barely", "scarcely", "rarely",
+                     "seldom", "refuse", "refused", "refuses", "deny", "denied", "denies", "unless",
+                     "prevent", "prevents", "prevented", "avoid", "avoids", "avoided", "impossible",
+                     "incorrect", "inaccurate", "incomplete", "invisible", "invalid", "inability",
+                     "insufficient", "incapable", "inadequate", "illegal", "irregular", "irrelevant",
+                     "imperfect", "impatient", "inappropriate", "inconsistent", "ineffective",
+                     "forbidden", "prohibited", "free", "dislike", "disliked", "disagree",
+                     "disagreed", "dissatisfied", "dishonest", "disabled", "disapprove"}),
+    "de": frozenset({"ohne", "kaum", "selten", "fehlt", "fehlen", "fehlte", "verboten",
+                     "untersagt", "frei"}),
+    "id": frozenset({"tanpa", "kurang", "jarang", "gagal", "mustahil", "dilarang", "larangan",
+                     "bebas"}),
+    "lv": frozenset({"bez", "reti", "aizliegts", "aizliegta", "aizliegti", "aizliegtas", "diez",
+                     "brīvs", "brīva", "brīvi"}),
+    "fr": frozenset({"sans", "rarement", "peu", "impossible", "incapable", "inconnu", "inutile",
+                     "interdit", "interdite", "interdits", "libre"}),
+    "cs": frozenset({"bez", "zřídka", "zakázáno"}),
+    "es": frozenset({"sin", "apenas"}), "it": frozenset({"senza"}), "pt": frozenset({"sem"}),
+    "nl": frozenset({"zonder", "nauwelijks"}), "ru": frozenset({"без"}),
+}
+# Words that a negation turns into litotes ("not bad", "kein Zweifel", "tidak diragukan"); words of
+# five letters or more also match as prefixes (inflected forms).
+_NEGATIVE_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("bad", "badly", "wrong", "doubt", "least", "unlike", "few", "little"),
+    "de": ("schlecht", "übel", "falsch", "zweifel", "wenig", "gering"),
+    "id": ("buruk", "jelek", "salah", "ragu", "diragukan", "keraguan", "sedikit"),
+    "lv": ("slikt", "šaub", "mazums", "maz"),
+    "fr": ("mal", "faux", "doute", "moindre"),
+    "nl": ("slecht", "twijfel", "weinig"),
+}
+
+
+def _weak_cue(word: str, lang: str) -> bool:
+    if word in _WEAK_WORDS.get(lang, ()):
+        return True
+    if len(word) < 5 or word.startswith(_NOT_PREFIXED.get(lang, ())):
+        return False
+    return (word.startswith(_WEAK_PREFIXES.get(lang, ()))
+            or (len(word) >= 6 and word.endswith(_WEAK_SUFFIXES.get(lang, ()))))
+
+
+def _negative_word(word: str, lang: str) -> bool:
+    return any(word == w or (len(w) >= 5 and word.startswith(w))
+               for w in _NEGATIVE_WORDS.get(lang, ()))
+
+
 def _idiom(text: str, m: re.Match[str], lang: str) -> bool:
     """A negation word inside a fixed phrase that means no negation ("tak lama": "soon")."""
     after = text[m.start():m.start() + 16].casefold()
@@ -110,6 +230,9 @@ def _fr_partner(tokens: Sequence[re.Match[str]], i: int) -> bool:
 
 
 def _prefixed_negation(word: str, lang: str) -> bool:
+    if lang == "de":
+        # "keinerlei", "keineswegs", "keinesfalls", "nirgendwohin": kein- and nirgend- forms.
+        return word.startswith(("kein", "nirgend"))
     if len(word) < 4 or not word.startswith("ne"):
         return False
     if lang == "lv":
@@ -143,7 +266,5 @@ def supports(lang: str) -> bool:
 
 
 def negation_mismatch(src: str, src_lang: str, tgt: str, tgt_lang: str) -> bool:
-    """True when exactly one side carries a negation cue (False when a language is unknown)."""
-    if not (supports(src_lang) and supports(tgt_lang)):
-        return False
-    return bool(negation_cues(src, src_lang)) != bool(negation_cues(tgt, tgt_lang))
+    """True when one side negates and the other carries no polarity cue (:func:`mismatch_spans`)."""
+    return any(mismatch_spans(src, src_lang, tgt, tgt_lang))
