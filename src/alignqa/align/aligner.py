@@ -5,6 +5,7 @@
    parts' vectors (``side.py``, ``scores.py``); long documents are searched coarse-to-fine.
 3. Optionally (``refine_radius >= 1``), real concatenations are encoded for the windows near
    beads the first path is unsure of, and the path is searched again with them (``refine.py``).
+4. Gaps that face each other one for one, of the same kinds, are paired (``facing.py``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import numpy as np
 
 from ..alignment import Alignment, Bead
 from ..document import Document
+from .facing import pair_facing_gaps
 from .options import AlignOptions
 from .pyramid import search
 from .refine import refine, refine_skips
@@ -86,6 +88,8 @@ def align(source: Sequence[str], target: Sequence[str], embedder: SupportsEncode
         spans, windows = second(src, tgt, source, target, first, opts, encode_windows)
         search_seconds += time.perf_counter() - started - (encode_seconds - encode_before)
 
+    if opts.pair_facing_gaps:
+        spans = pair_facing_gaps(spans, source, target, structure)
     beads = [_bead(src, tgt, span) for span in spans]
     stats = {
         "encode_seconds": round(encode_seconds, 4),

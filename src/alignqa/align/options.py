@@ -28,6 +28,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "refine_skips": (0, 1),
     "skip_evidence": (0.0, 10.0),
     "structure_penalty": (0.0, 10.0),
+    "pair_facing_gaps": (0, 1),
 }
 
 
@@ -81,6 +82,9 @@ class AlignOptions:
     # Text+Berg and the Bible it changed strict F1 by -0.000 / +0.002 for 0.13 extra encoder
     # calls per segment). Used when refine_radius is 0.
     refine_skips: int = 0
+    # Pair gaps that face each other one for one with the same kinds and no contradicting code
+    # (facing.py): a free rendering the search left unpaired is no omission plus addition.
+    pair_facing_gaps: int = 1
 
     def __post_init__(self) -> None:
         problems = [f"{name} {problem}" for name, problem in
