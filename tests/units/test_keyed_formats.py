@@ -76,6 +76,8 @@ def test_po_plurals_context_fuzzy_untranslated_obsolete(pairs):
         (["Deleted %d file"], [(27, "%d Datei gelöscht")]),  # msgstr[0]
         (["Deleted %d files"], [(28, "Dateien gelöscht")]),  # msgstr[1]
         (["The upload limit is 25 MB."], [(32, "Das Upload-Limit beträgt 50 MB.")]),
+        (["Your subscription will be cancelled at the end of the current billing period."],
+         [(43, "Das Wetter in den Bergen ist heute sonnig und den ganzen Tag sehr warm.")]),
     ]
     # The fuzzy entry and the empty msgstr are reported, not compared; "#~" entries are gone.
     assert skipped(pairs, key) == [("Close the window", FUZZY, 16),
