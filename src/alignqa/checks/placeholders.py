@@ -7,7 +7,10 @@ expressions and the branches of ICU messages always do; the whole inside of a sy
 ``translatable`` option names it. Its default, ``double-brace``, is the convention of command-line
 documentation in Markdown (tldr-pages: `` `cp {{path/to/file}}` `` -> `` `cp {{pfad/zu/datei}}` ``);
 string resources whose ``{{name}}`` is a variable set it to ``[]``. Such a placeholder must still
-recur, as often and inside the same code, but its inside is not compared.
+recur, as often and inside the same code, but its inside is not compared. A code span in a sentence
+that names one of the document's translatable placeholders ("write it into a file called
+`path/to/file.wav`" above `` `cdparanoia 3 {{path/to/file.wav}}` ``) is translated with it: it
+must recur as a code span, whatever it says.
 
 A code span missing from the target whose code is there as plain text ('`gzip`' -> 'gzip'), or one
 added around what the source writes as plain text, changes formatting, not content: a warning. So is
@@ -25,9 +28,11 @@ from dataclasses import dataclass
 from ..findings import Severity
 from ..text.markup import (
     CODE,
+    DOLLAR_BRACE,
     DOUBLE_BRACE,
     INSIDE_TRANSLATABLE,
     KINDS,
+    SINGLE_BRACE,
     Token,
     compare_key,
     find_tokens,
@@ -77,12 +82,13 @@ class PlaceholdersOptions(CheckOptions):
 def placeholders(check: Check, ctx: PairContext) -> Iterator:
     kinds = set(ctx.options.kinds)
     translatable = ctx.options.translatable
+    names = placeholder_names(ctx.source.text, translatable)
     for view in ctx.beads():
         if not view.source or not view.target:
             continue
         source = [t for t in find_tokens(view.source_text) if t.kind in kinds]
         target = [t for t in find_tokens(view.target_text) if t.kind in kinds]
-        missing, extra = unmatched(source, target, translatable)
+        missing, extra = _pair_named_spans(*unmatched(source, target, translatable), names)
         if not missing and not extra:
             continue
         if _formatting_only(view.source_text, view.target_text, missing, extra):
@@ -109,6 +115,32 @@ def placeholders(check: Check, ctx: PairContext) -> Iterator:
                           severity=Severity.WARNING if mention else None,
                           source_spans=[(t.start, t.end) for t in missing],
                           target_spans=[(t.start, t.end) for t in extra])
+
+
+_INSIDES = {DOUBLE_BRACE: re.compile(r"\{\{\s*(.+?)\s*\}\}"),
+            DOLLAR_BRACE: re.compile(r"\$\{\s*([^{}]+?)\s*\}"),
+            SINGLE_BRACE: re.compile(r"(?<![{$])\{\s*([^{}]+?)\s*\}(?!\})")}
+
+
+def placeholder_names(text: str, translatable: tuple[str, ...]) -> frozenset[str]:
+    """The insides of every placeholder of a ``translatable`` syntax in ``text``."""
+    return frozenset(m.group(1) for syntax in translatable if syntax in _INSIDES
+                     for m in _INSIDES[syntax].finditer(text))
+
+
+def _pair_named_spans(missing: list[Token], extra: list[Token],
+                      names: frozenset[str]) -> tuple[list[Token], list[Token]]:
+    """Pair each missing code span that names a translatable placeholder with an added code span
+    of the target, in order: that is the name, translated."""
+    spare = [t for t in extra if t.kind == CODE]
+    kept = []
+    for t in missing:
+        if t.kind == CODE and t.key.strip() in names and spare:
+            taken = spare.pop(0)
+            extra = [e for e in extra if e is not taken]
+        else:
+            kept.append(t)
+    return kept, extra
 
 
 def _mention_only(source: str, missing: list[Token], extra: list[Token]) -> bool:
