@@ -264,24 +264,21 @@ def read_strings(path: Path, data: bytes, text: str) -> list[Unit]:
 
     utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
     store = _parse(properties.stringsfile if utf16 else properties.stringsutf8file, data, path)
-    locate = Locator(text)
-    units = []
-    for u in store.units:
-        key = u.getid()
-        if not key:
-            continue
-        value = str(u.source or "")
-        k = re.escape(key)
-        where = locate.keyed(value, [rf'^[ \t]*(?:"{k}"|{k})[ \t]*='],
-                             [json.dumps(value, ensure_ascii=False)[1:-1], value])
-        units.append(_monolingual(key, where))
-    return units
+    return _key_value_units(store, text, lambda k: [rf'^[ \t]*(?:"{k}"|{k})[ \t]*='],
+                            lambda v: [json.dumps(v, ensure_ascii=False)[1:-1], v])
 
 
 def read_properties(path: Path, data: bytes, text: str) -> list[Unit]:
     from translate.storage import properties
 
     store = _parse(properties.javautf8file, data, path)
+    return _key_value_units(store, text, lambda k: [rf"^[ \t]*{k}[ \t]*[=: \t]"],
+                            lambda v: [v])
+
+
+def _key_value_units(store, text: str, key_lines, value_forms) -> list[Unit]:
+    """Units of a key = value store, each located by its key's line (``key_lines`` of the escaped
+    key) and its value as written (``value_forms`` of the value)."""
     locate = Locator(text)
     units = []
     for u in store.units:
@@ -289,7 +286,7 @@ def read_properties(path: Path, data: bytes, text: str) -> list[Unit]:
         if not key:
             continue
         value = str(u.source or "")
-        where = locate.keyed(value, [rf"^[ \t]*{re.escape(key)}[ \t]*[=: \t]"], [value])
+        where = locate.keyed(value, key_lines(re.escape(key)), value_forms(value))
         units.append(_monolingual(key, where))
     return units
 
