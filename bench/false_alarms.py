@@ -182,21 +182,31 @@ def per_check_table(counts: Counter, rows: int, checks: list[str]) -> None:
         print(f"| {'**all**' if c == 'all' else c} | {line} |")
 
 
-def flores_section(embedder, cfg: Config, limit: int | None, out) -> dict[str, float]:
-    with tempfile.TemporaryDirectory(prefix="alignqa-flores-") as tmp:
+def run_set(name: str, build, embedder, cfg: Config, out):
+    """Lay out a set's pages in a temporary corpus (``build(root)``), check it as a user would,
+    and return the pages, each page's findings and the (check, severity) counts."""
+    with tempfile.TemporaryDirectory(prefix=f"alignqa-{name}-") as tmp:
         root = Path(tmp)
-        pages = flores_corpus(root, limit)
-        result = check(root, embedder, cfg)
-        found = page_findings(result, root)
-    rows = sum(p.rows for p in pages)
+        pages = build(root)
+        found = page_findings(check(root, embedder, cfg), root)
     counts: Counter = Counter()
+    per_page = []
     for page in pages:
         findings = found.get((page.lang, page.rel), [])
+        per_page.append((page, findings))
         if out:
-            dump(out, "flores", page, findings)
+            dump(out, name, page, findings)
         for f in findings:
             counts[(f.check, f.severity.value)] += 1
             counts[("all", f.severity.value)] += 1
+    return per_page, counts
+
+
+def flores_section(embedder, cfg: Config, limit: int | None, out) -> dict[str, float]:
+    per_page, counts = run_set("flores", lambda root: flores_corpus(root, limit), embedder, cfg,
+                               out)
+    pages = [p for p, _ in per_page]
+    rows = sum(p.rows for p in pages)
     checks = sorted({c for c, _ in counts} - {"all"})
     print(f"\n## FLORES-200 held-out articles: {len(pages)} documents, {rows} rows "
           f"(en -> {'/'.join(plant_errors.LANGS)}); nothing planted\n")
@@ -211,21 +221,12 @@ def flores_section(embedder, cfg: Config, limit: int | None, out) -> dict[str, f
 
 def tldr_section(embedder, cfg: Config, per_lang: int | None, limit: int | None,
                  out) -> dict[str, float]:
-    with tempfile.TemporaryDirectory(prefix="alignqa-tldr-") as tmp:
-        root = Path(tmp)
-        pages = tldr_corpus(root, per_lang, limit)
-        result = check(root, embedder, cfg)
-        found = page_findings(result, root)
-    counts: Counter = Counter()
+    per_page, counts = run_set("tldr", lambda root: tldr_corpus(root, per_lang, limit), embedder,
+                               cfg, out)
+    pages = [p for p, _ in per_page]
     by_label = Counter(p.label for p in pages)
     failed: Counter = Counter()
-    for page in pages:
-        findings = found.get((page.lang, page.rel), [])
-        if out:
-            dump(out, "tldr", page, findings)
-        for f in findings:
-            counts[(f.check, f.severity.value)] += 1
-            counts[("all", f.severity.value)] += 1
+    for page, findings in per_page:
         if fails(findings):
             failed[("gate", page.label)] += 1
         for c in {f.check for f in findings if f.severity is Severity.ERROR}:
