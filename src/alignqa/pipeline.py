@@ -197,7 +197,8 @@ def check_pair(pair: DocumentPair, documents: dict[Path, Document], embedder,
                         target_relpath=pair.target_relpath)
     for check in checks:
         if check.scope == "pair":
-            result.findings += check.run(_context(result, check, config, embedder, glossary))
+            result.findings += check.run(_context(result, check_options(check, config), embedder,
+                                                  glossary))
     return result
 
 
@@ -208,8 +209,7 @@ def run_corpus_checks(results: Sequence[PairResult], checks: Sequence[Check], co
     for check in checks:
         if check.scope != "corpus":
             continue
-        contexts = [_context(r, check, config, embedder, glossaries.get(r.root) if r.root else None)
-                    for r in results]
+        contexts = _contexts(results, check_options(check, config), embedder, glossaries)
         for finding in check.run(contexts):
             owner = by_target.get(finding.target.path if finding.target else "")
             (owner or results[0]).findings.append(finding)
@@ -221,19 +221,24 @@ def review_findings(results: Sequence[PairResult], checks: Sequence[Check], conf
     for check in checks:
         if check.review is None:
             continue
-        contexts = [_context(r, check, config, embedder, glossaries.get(r.root) if r.root else None)
-                    for r in results]
+        contexts = _contexts(results, check_options(check, config), embedder, glossaries)
         own = [f for r in results for f in r.findings if f.check == check.id]
         kept = {id(f) for f in check.review(check, contexts, own)}
         for r in results:
             r.findings = [f for f in r.findings if f.check != check.id or id(f) in kept]
 
 
-def _context(result: PairResult, check: Check, config: Config, embedder,
+def _context(result: PairResult, options: CheckOptions, embedder,
              glossary: Path | None) -> PairContext:
-    return PairContext(result.source, result.target, result.alignment,
-                       options=check_options(check, config), embedder=embedder,
-                       glossary_path=glossary)
+    return PairContext(result.source, result.target, result.alignment, options=options,
+                       embedder=embedder, glossary_path=glossary)
+
+
+def _contexts(results: Sequence[PairResult], options: CheckOptions, embedder,
+              glossaries: dict[Path, Path | None]) -> list[PairContext]:
+    """One check's context for every pair of the run (its options built once)."""
+    return [_context(r, options, embedder, glossaries.get(r.root) if r.root else None)
+            for r in results]
 
 
 def filter_findings(results: Sequence[PairResult], config: Config,

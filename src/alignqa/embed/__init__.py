@@ -75,10 +75,9 @@ def load_embedder(model: str | os.PathLike[str] | None = None, *,
         torch.set_num_threads(threads)
     name = backend or "torch"
     if name == "torch-int8":
-        import torch
-        from torch.ao.quantization import quantize_dynamic
+        from .backends import quantize_int8
 
-        st = quantize_dynamic(st, {torch.nn.Linear}, dtype=torch.qint8)
+        st = quantize_int8(st)
     cache = _open_cache(root, use_cache, cache_max_entries)
     return Embedder(st, model_id=model, prompt=prompt or "", cache=cache, quiet=quiet,
                     batch_size=batch_size, cache_salt=salt, location=model, backend=name)

@@ -58,12 +58,11 @@ def length_batches(lengths: Sequence[int], budget: int = TOKEN_BUDGET,
 class PooledBackend:
     """Runs a :data:`Forward` over length batches, then mean-pools and normalizes."""
 
-    def __init__(self, name: str, forward: Forward, pad_id: int, threads: int | None, *,
+    def __init__(self, name: str, forward: Forward, pad_id: int, *,
                  per_text: bool = False, budget: int = TOKEN_BUDGET, max_rows: int = MAX_BATCH):
         self.name = name
         self._forward = forward
         self.pad_id = pad_id
-        self.threads = threads
         self.budget, self.max_rows = (1, 1) if per_text else (budget, max_rows)
 
     def embed(self, texts: list[str], encoded: list[Encoded], *,
@@ -95,21 +94,18 @@ class SentenceTransformerBackend:
         self.prompt = prompt
         self.batch_size = batch_size
         self.name = name
-        self.threads = None
 
     def embed(self, texts: list[str], encoded: list[Encoded], *,
               progress: bool = False) -> list[tuple[np.ndarray, np.ndarray]]:
         outs = self.model.encode(texts, prompt=self.prompt or None, batch_size=self.batch_size,
                                  output_value=None, show_progress_bar=progress)
         result = []
-        for out, enc in zip(outs, encoded, strict=True):
+        for out in outs:
             sentence = out["sentence_embedding"].detach().float().cpu().numpy()
             sentence = sentence / max(float(np.linalg.norm(sentence)), 1e-12)
             tokens = out["token_embeddings"].detach().float().cpu().numpy()
-            if len(tokens) != len(enc.ids):
-                raise ModelError(f"tokenizer gave {len(enc.ids)} tokens but the model returned "
-                                 f"{len(tokens)} vectors")
-            result.append((sentence.astype(np.float32), tokens.astype(np.float32)))
+            # Embedder._run_model checks the token count against the tokenizer's, for every backend.
+            result.append((sentence, tokens))
         return result
 
 
@@ -124,7 +120,7 @@ def load_backend(name: str, folder: Path, *, pad_id: int, threads: int | None) -
         from .onnx_export import ensure_onnx_model
 
         forward = onnx_forward(ensure_onnx_model(folder, int8=int8), threads=threads)
-    return PooledBackend(name, forward, pad_id, threads, per_text=int8)
+    return PooledBackend(name, forward, pad_id, per_text=int8)
 
 
 def torch_transformer(folder: Path) -> Any:
@@ -142,6 +138,18 @@ def torch_transformer(folder: Path) -> Any:
                          folder) from None
 
 
+def quantize_int8(module: Any) -> Any:
+    """``module`` with its linear layers dynamically quantized to int8 (torch-int8 backends)."""
+    import warnings
+
+    import torch
+    from torch.ao.quantization import quantize_dynamic
+
+    with warnings.catch_warnings():  # torch.ao.quantization announces its successor
+        warnings.simplefilter("ignore")
+        return quantize_dynamic(module, {torch.nn.Linear}, dtype=torch.qint8)
+
+
 def torch_forward(folder: Path, *, int8: bool, threads: int | None) -> Forward:
     import torch
 
@@ -149,13 +157,7 @@ def torch_forward(folder: Path, *, int8: bool, threads: int | None) -> Forward:
         torch.set_num_threads(threads)
     model = torch_transformer(folder)
     if int8:
-        import warnings
-
-        from torch.ao.quantization import quantize_dynamic
-
-        with warnings.catch_warnings():  # torch.ao.quantization announces its successor
-            warnings.simplefilter("ignore")
-            model = quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+        model = quantize_int8(model)
 
     def forward(ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         with torch.inference_mode():

@@ -149,12 +149,14 @@ class EmbeddingCache:
                                        tuple[bytes, np.ndarray, np.ndarray | None]]) -> None:
         """Store ``(key, vector)`` or ``(key, vector, token vectors)`` rows, then evict the
         least recently used rows beyond ``max_entries``."""
+        if self._db is None:
+            return
         rows = []
         for key, vec, *rest in items:
             toks = rest[0] if rest else None
             rows.append((key, np.asarray(vec, dtype="<f4").tobytes(),
                          None if toks is None else np.asarray(toks, dtype="<f2").tobytes()))
-        if self._db is None or not rows:
+        if not rows:
             return
         now = _now_us()
         with self._lock:

@@ -174,7 +174,9 @@ class Embedder:
             hit = self._memo.get(t)
             if hit is not None:
                 rows[t] = hit
-        keys = {t: text_key(self._namespace, t) for t in unique if t not in rows}
+        # Keys only serve the cache: without one, hashing every text would be work for nothing.
+        keys = {t: text_key(self._namespace, t) for t in unique if t not in rows} \
+            if self.cache is not None else {}
         if self.cache is not None and keys:
             found = self.cache.get_rows(list(keys.values()), self.dim, tokens=tokens)
             for t, key in keys.items():

@@ -125,8 +125,8 @@ def _verify(path: Path, model_folder: Path, *, int8: bool) -> None:
     texts = list(VERIFY_SENTENCES)
     encoded = tok.encode(texts)
     pad = tok.pad_id
-    ref = PooledBackend("torch", torch_forward(model_folder, int8=False, threads=None), pad, None)
-    new = PooledBackend("onnx", onnx_forward(path, threads=None), pad, None, per_text=int8)
+    ref = PooledBackend("torch", torch_forward(model_folder, int8=False, threads=None), pad)
+    new = PooledBackend("onnx", onnx_forward(path, threads=None), pad, per_text=int8)
     a = np.stack([s for s, _ in ref.embed(texts, encoded)])
     b = np.stack([s for s, _ in new.embed(texts, encoded)])
     cosine = float(np.sum(a * b, axis=1).min())

@@ -48,10 +48,6 @@ class TextTokenizer:
         pad = self._tok.token_to_id("<pad>")
         return int(pad) if pad is not None else 0
 
-    def count(self, text: str) -> int:
-        """Tokens fed for ``text``: prompt and special tokens included, before truncation."""
-        return len(self._tok.encode(self.prompt + text).ids)
-
     def encode(self, texts: list[str]) -> list[Encoded]:
         """Each text's ids (cut at ``max_tokens``, ``</s>`` kept last) and kept tokens."""
         skip = len(self.prompt)
