@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from .errors import InputError
 from .files import missing_reason
 from .languages import validate_language
+from .report.common import display_path
 from .units import format_of
 
 
@@ -170,22 +171,13 @@ def discover(root: Path, source_lang: str, include: list[str], exclude: list[str
                 corpus.pairs.append(pair)
                 translated.add(rel)
             else:
-                corpus.notices.append(f"{shown(root / folder / rel)}: translation without a source "
+                corpus.notices.append(f"{display_path(root / folder / rel)}: translation without a source "
                                       f"({source_lang}/{rel} does not exist)")
     for rel in sorted(sources - translated):
         if only is not None and _real(src_dir / rel) not in only:
             continue
-        corpus.notices.append(f"{shown(src_dir / rel)}: source without any translation")
+        corpus.notices.append(f"{display_path(src_dir / rel)}: source without any translation")
     return corpus
-
-
-def shown(path: Path) -> str:
-    """A path for a notice: relative to the working directory when under it (as reports show
-    paths), else as it is."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 GLOSSARY_NAMES = ("glossary.csv", "glossary.tsv", "glossary.tbx")

@@ -101,15 +101,18 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def read_text(path: str | Path, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
-    """Read a document's text with newlines normalised to ``\\n``.
-
-    Only a regular file of at most ``max_size`` bytes is read; missing, special, binary and empty
-    files are an InputError naming the file.
-    """
+def read_file(path: str | Path, max_size: int = DEFAULT_MAX_FILE_SIZE) -> tuple[bytes, str]:
+    """(bytes, decoded text with newlines normalised to ``\\n``) of a regular file of at most
+    ``max_size`` bytes; missing, special and binary files are an InputError naming the file."""
     p = Path(path)
     data = read_regular_file(p, max_size, what="file")
-    text = decode_bytes(data, p).replace("\r\n", "\n").replace("\r", "\n")
+    return data, decode_bytes(data, p).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path: str | Path, max_size: int = DEFAULT_MAX_FILE_SIZE) -> str:
+    """A document's text (:func:`read_file`); an empty document is an InputError too."""
+    p = Path(path)
+    _, text = read_file(p, max_size)
     if not text.strip():
         raise InputError("empty document", p)
     return text

@@ -101,10 +101,6 @@ def _parents(folder: str) -> list[str]:
 _ANY_LOCALE = "%locale%"  # the spelling is decided per entry, from every token it matched
 
 
-def _locale_placeholder(token: str) -> str:
-    return _ANY_LOCALE
-
-
 def _candidates(rel: str, source: str, folders: set[str],
                 present: set[str]) -> list[tuple[str, str, str]]:
     """(source pattern, translation pattern, locale token) readings of one path."""
@@ -119,7 +115,7 @@ def _candidates(rel: str, source: str, folders: set[str],
         base = "/".join([*head, ""])
         # docs/de/..., i18n/de/docusaurus-plugin-content-docs/current/...
         if is_language(part):
-            ph = _locale_placeholder(part)
+            ph = _ANY_LOCALE
             inner = "/".join(rest[:-1])
             if head == ["i18n"] and inner.startswith(_DOCUSAURUS) and "docs" in folders:
                 out.append((f"docs/**/{star}", f"i18n/{ph}/{_DOCUSAURUS}/**/%original_file_name%",
@@ -131,7 +127,7 @@ def _candidates(rel: str, source: str, folders: set[str],
         for sep in (".", "-", "_"):
             stem, _, token = part.rpartition(sep)
             if stem and token and sep != "_" and is_language(token):
-                ph = _locale_placeholder(token)
+                ph = _ANY_LOCALE
                 if f"{base}{stem}" in folders:
                     out.append((f"{base}{stem}/**/{star}", f"{base}{stem}{sep}{ph}{tail}", token))
         # Android values-de/, values-pt-rBR/; Xcode de.lproj/
@@ -152,13 +148,13 @@ def _candidates(rel: str, source: str, folders: set[str],
     # locales/de.json
     if is_language(stem) and f"{folder}{_spell_like(source, stem)}.{ext}" in present:
         out.append((f"{folder}{_spell_like(source, stem)}.{ext}",
-                    f"{folder}{_locale_placeholder(stem)}.{ext}", stem))
+                    f"{folder}{_ANY_LOCALE}.{ext}", stem))
     # docs/guide.de.md
     pieces = name.split(".")
     if len(pieces) >= 3 and is_language(pieces[-2]) and \
             f"{folder}{'.'.join(pieces[:-2])}.{ext}" in present:
         top = parts[0] + "/" if len(parts) > 1 else ""
-        out.append((f"{top}**/{star}", f"{top}**/%file_name%.{_locale_placeholder(pieces[-2])}."
+        out.append((f"{top}**/{star}", f"{top}**/%file_name%.{_ANY_LOCALE}."
                     f"{ext}", pieces[-2]))
     return out
 

@@ -25,9 +25,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .corpus import Corpus, DocumentPair, _matches, shown
+from .corpus import Corpus, DocumentPair, _matches
 from .errors import ConfigError, InputError
 from .languages import is_language, validate_language
+from .report.common import display_path
 
 # Placeholder -> (what it stands for, regular expression of what it matches).
 _TAG = r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"
@@ -240,8 +241,8 @@ def discover(root: Path, layout: Layout, only: set[Path] | None = None) -> Corpu
     def wanted(*paths: Path) -> bool:
         return only is None or bool({p.resolve() for p in paths} & only)
 
+    fixed = {p: spell(source_locale, p) for p in _LOCALE_PLACEHOLDERS}
     for entry in layout.entries:
-        fixed = {p: spell(source_locale, p) for p in _LOCALE_PLACEHOLDERS}
         source_re = _compile(entry.source, layout.locale_map, fixed)
         if entry.translation is None:
             for rel in files:
@@ -278,7 +279,7 @@ def discover(root: Path, layout: Layout, only: set[Path] | None = None) -> Corpu
             if not wanted(root / rel, *([root / src] if src else [])):
                 continue
             if src is None:
-                corpus.notices.append(f"{shown(root / rel)}: translation without a source (no "
+                corpus.notices.append(f"{display_path(root / rel)}: translation without a source (no "
                                       f"file of '{entry.source}' matches it)")
                 continue
             if (root / src, root / rel, locale) in seen:
@@ -289,7 +290,7 @@ def discover(root: Path, layout: Layout, only: set[Path] | None = None) -> Corpu
                                              root / src, root / rel, format_of(root / src)))
         for src in sorted(set(sources.values()) - translated):
             if wanted(root / src):
-                corpus.notices.append(f"{shown(root / src)}: source without any translation")
+                corpus.notices.append(f"{display_path(root / src)}: source without any translation")
     return corpus
 
 

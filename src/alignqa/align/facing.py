@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..text.markup import CODE, URL, compare_key, find_tokens
+from ..text.markup import CODE, DOUBLE_BRACE, URL, compare_key, find_tokens
 from .structure import Structure
 
 Span = tuple[int, int, int, int]  # s0, s1, t0, t1
 # tldr's {{...}} is translated inside code; other braces must match (placeholders check).
-_TRANSLATABLE = ("double-brace",)
+_TRANSLATABLE = (DOUBLE_BRACE,)
 
 
 def pair_facing_gaps(spans: Sequence[Span], source: Sequence[str], target: Sequence[str],

@@ -21,6 +21,7 @@ import re
 import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from ..document import HEADING, LIST_ITEM, SENTENCE, TABLE_ROW, Document, Segment
@@ -138,6 +139,7 @@ class Side:
                     run = []
         return out
 
+    @cached_property
     def usual_ratio(self) -> float:
         """Median length ratio (other side / this side, in characters) of the paired beads."""
         ratios = [len(v.target_text if self.name == "source" else v.source_text) /
@@ -183,7 +185,7 @@ def merged_into_neighbour(side: Side, gap: Gap,
         joined = f"{mine} {piece}" if where == "before" else f"{piece} {mine}"
         # Both signs must agree: the counterpart is long enough to hold the joined text (its
         # length ratio is nearer the document's usual one), and it means the joined text better.
-        usual = side.usual_ratio()
+        usual = side.usual_ratio
         if abs(math.log(max(len(theirs), 1) / max(len(joined), 1) / usual)) >= \
                 abs(math.log(max(len(theirs), 1) / max(len(mine), 1) / usual)):
             continue

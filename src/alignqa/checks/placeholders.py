@@ -37,7 +37,7 @@ from ..text.markup import (
     compare_key,
     find_tokens,
     has_content,
-    mask,
+    mask_tokens,
 )
 from .options import CheckOptions, option
 from .registry import Check, PairContext, register
@@ -149,19 +149,20 @@ def _mention_only(source: str, missing: list[Token], extra: list[Token]) -> bool
     'the `open` command'), unlike a command line or a placeholder, which must recur."""
     if (missing and extra) or any(t.kind != CODE for t in missing + extra):
         return False
-    return has_content(mask(source, ((t.start, t.end) for t in find_tokens(source))))
+    return has_content(mask_tokens(source))
 
 
 def _formatting_only(source: str, target: str, missing: list[Token], extra: list[Token]) -> bool:
     """Whether every difference is code formatting: each missing code span is plain text in the
     target ('`gzip`' -> 'gzip'), each added one plain text in the source ('Aircrack-ng' ->
     '`aircrack-ng`')."""
-    return all(t.kind == CODE and _as_plain_text(t, _plain_text(target)) for t in missing) \
-        and all(t.kind == CODE and _as_plain_text(t, _plain_text(source)) for t in extra)
+    plain_target, plain_source = _plain_text(target), _plain_text(source)
+    return all(t.kind == CODE and _as_plain_text(t, plain_target) for t in missing) \
+        and all(t.kind == CODE and _as_plain_text(t, plain_source) for t in extra)
 
 
 def _plain_text(text: str) -> str:
-    return " ".join(mask(text, ((t.start, t.end) for t in find_tokens(text))).split()).casefold()
+    return " ".join(mask_tokens(text).split()).casefold()
 
 
 def _as_plain_text(token: Token, plain: str) -> bool:

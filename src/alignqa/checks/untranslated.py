@@ -22,7 +22,7 @@ from difflib import SequenceMatcher
 from ..glossary import load_glossary
 from ..languages import language_name
 from ..text.langid import DETECTORS, PY3LANGID, family, guess, identifiable, letters, supported
-from ..text.markup import CODE, find_tokens, mask
+from ..text.markup import CODE, find_tokens, mask, mask_tokens
 from ..text.words import comparable
 from .options import CheckOptions, option
 from .registry import BeadView, Check, PairContext, register
@@ -59,7 +59,7 @@ def _is_code(text: str, names: frozenset[str]) -> bool:
     """Whether ``text`` is a command or code rather than prose: every token is code-like or a word
     the document uses in its code; or it starts in lower case, a third of its tokens are code-like,
     one of them an option or an operator, and it does not end like a sentence."""
-    tokens = mask(text, ((t.start, t.end) for t in find_tokens(text))).split()
+    tokens = mask_tokens(text).split()
     if not tokens:
         return False
     # Prose punctuation around a word ('Note:', '(optional)') makes no code.
@@ -128,9 +128,10 @@ def untranslated(check: Check, ctx: PairContext) -> Iterator:
     skip = dnt_words(ctx)
     code_names = code_words(ctx.source.text)
     for view in ctx.beads():
-        if view.source and view.target:
+        # A command or code line is no untranslated text, whichever test would read it.
+        if view.source and view.target and not _is_code(view.target_text, code_names):
             finding = (_copied(check, ctx, view, skip, code_names)
-                       or _in_source_language(check, ctx, view, code_names))
+                       or _in_source_language(check, ctx, view))
             if finding is not None:
                 yield finding
 
@@ -138,7 +139,7 @@ def untranslated(check: Check, ctx: PairContext) -> Iterator:
 def _copied(check: Check, ctx: PairContext, view: BeadView, skip: frozenset[str],
             code_names: frozenset[str]):
     opts = ctx.options
-    if _is_code(view.target_text, code_names) or _names_command(ctx, view, code_names):
+    if _names_command(ctx, view, code_names):
         return None
     src = _words(view.source_text, skip)
     tgt = _words(view.target_text, skip)
@@ -184,11 +185,8 @@ def _copied(check: Check, ctx: PairContext, view: BeadView, skip: frozenset[str]
     return None
 
 
-def _in_source_language(check: Check, ctx: PairContext, view: BeadView,
-                        code_names: frozenset[str]):
+def _in_source_language(check: Check, ctx: PairContext, view: BeadView):
     opts = ctx.options
-    if _is_code(view.target_text, code_names):
-        return None
     detector = opts.detector
     if not supported(ctx.source_lang, detector):
         return None

@@ -39,7 +39,7 @@ def segment_text(text: str, lang: str) -> list[Segment]:
         kind = block.kind
         if block.bare and _is_bare_heading(masked.text, block, lang):
             kind = HEADING
-        spans = _sentences(masked.text, block.start, block.end, lang) if (
+        spans = sentences(masked.text, block.start, block.end, lang) if (
             kind != HEADING and block.split) else [(block.start, block.end)]
         marker = block.marker
         for start, end in _visible(masked, spans, "|" if kind == TABLE_ROW else ""):
@@ -95,8 +95,9 @@ def load_document(path: str | Path, lang: str, *, presplit: bool = False,
     Files over ``max_size`` bytes are refused (config ``max-file-size``).
     """
     lang = validate_language(lang, path)
-    if Path(path).suffix.lower() in (".html", ".htm", ".xhtml") and not presplit:
-        from ..units.html import load_html_document
+    from ..units.html import is_html, load_html_document  # units reads through this module
+
+    if is_html(Path(path)) and not presplit:
 
         return load_html_document(Path(path), lang, max_size)
     text = read_text(path, max_size)
@@ -106,7 +107,8 @@ def load_document(path: str | Path, lang: str, *, presplit: bool = False,
     return Document(path=Path(path), lang=lang, text=text, segments=segments)
 
 
-def _sentences(text: str, start: int, end: int, lang: str) -> list[Span]:
+def sentences(text: str, start: int, end: int, lang: str) -> list[Span]:
+    """Sentence spans of ``text[start:end]`` by the rules of base language ``lang``."""
     if lang in CJK:
         return cjk_sentence_spans(text, start, end)
     return sentence_spans(text, start, end, lang)
@@ -119,7 +121,7 @@ def _is_bare_heading(text: str, block: Block, lang: str) -> bool:
     if is_heading_like(line, lang):
         return True
     return line.rstrip().endswith(("?", "？")) and is_short(line, lang) and len(
-        _sentences(text, block.start, block.end, lang)) == 1
+        sentences(text, block.start, block.end, lang)) == 1
 
 
 def _visible(masked: MaskedText, spans: list[Span], edge: str = "") -> Iterator[Span]:

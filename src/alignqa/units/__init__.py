@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..document import decode_bytes
+from ..document import read_file
 from ..errors import InputError
-from ..files import DEFAULT_MAX_FILE_SIZE, read_regular_file
 from ..languages import is_language, validate_language
 from .model import Unit
 from .stores import READERS, read_xcstrings, xcstrings_locales
@@ -29,13 +28,6 @@ FORMATS = tuple(sorted(set(_BY_SUFFIX.values())))
 def format_of(path: Path) -> str:
     """The keyed format of ``path`` by its extension, or '' for a document."""
     return _BY_SUFFIX.get(path.suffix.lower(), "")
-
-
-def read_file(path: Path, max_size: int = DEFAULT_MAX_FILE_SIZE) -> tuple[bytes, str]:
-    """(bytes, decoded text) of a regular file of at most ``max_size`` bytes."""
-    data = read_regular_file(path, max_size)
-    text = decode_bytes(data, path).replace("\r\n", "\n").replace("\r", "\n")
-    return data, text
 
 
 def load_units(path: Path, fmt: str, locale_key: str = "") -> tuple[str, list[Unit]]:

@@ -12,9 +12,8 @@ from pathlib import Path
 from ..document import HEADING, LIST_ITEM, SENTENCE, TABLE_ROW, Document, Segment
 from ..errors import InputError
 from ..files import DEFAULT_MAX_FILE_SIZE
-from ..languages import CJK, base_language, validate_language
-from ..segment.boundaries import sentence_spans
-from ..segment.cjk import cjk_sentence_spans
+from ..languages import base_language, validate_language
+from ..segment.segmenter import sentences
 from .locate import Locator
 
 SUFFIXES = (".html", ".htm", ".xhtml")
@@ -50,8 +49,7 @@ def load_html_document(path: Path, lang: str, max_size: int = DEFAULT_MAX_FILE_S
         kind = _KINDS.get(element, SENTENCE)
         value = " ".join(str(unit.source).split())
         spans = [(0, len(value))] if kind == HEADING else (
-            cjk_sentence_spans(value, 0, len(value)) if language in CJK else
-            sentence_spans(value, 0, len(value), language)) or [(0, len(value))]
+            sentences(value, 0, len(value), language) or [(0, len(value))])
         line = int(where["line"])
         for a, b in spans:
             placed = locate.line_of(value[a:b], line)

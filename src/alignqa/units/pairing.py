@@ -16,9 +16,8 @@ from typing import Protocol
 from ..alignment import Alignment, Bead
 from ..document import SENTENCE, Document, Segment
 from ..errors import InputError
-from ..languages import CJK, base_language, validate_language
-from ..segment.boundaries import sentence_spans
-from ..segment.cjk import cjk_sentence_spans
+from ..languages import base_language, validate_language
+from ..segment.segmenter import sentences
 from . import BILINGUAL, load_units, read_file
 from .model import NOT_IN_SOURCE, PLURAL_CATEGORIES, TRANSLATED, UNTRANSLATED, Skipped, Text, Unit
 from .stores import xcstrings_catalog
@@ -129,9 +128,7 @@ def _sentences(text: Text, lang: str, file_text: str) -> list[Segment]:
     if not value:
         return []
     language = base_language(lang)
-    spans = cjk_sentence_spans(value, 0, len(value)) if language in CJK else \
-        sentence_spans(value, 0, len(value), language)
-    spans = spans or [(0, len(value))]
+    spans = sentences(value, 0, len(value), language) or [(0, len(value))]
     verbatim = file_text[text.start:text.end] == text.text
     offset = text.start + text.text.find(value) if verbatim else None
     out = []
