@@ -93,13 +93,19 @@ def _json(alignment: Alignment, src: Sequence[str], tgt: Sequence[str], source_l
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def _tmx(alignment: Alignment, src: Sequence[str], tgt: Sequence[str], source_lang: str,
-         target_lang: str) -> bytes:
+def tmx_store(source_lang: str, target_lang: str | None) -> tmxfile:
+    """An empty TMX 1.4 store whose header names alignqa as the creation tool."""
     store = tmxfile(sourcelanguage=source_lang, targetlanguage=target_lang)
     header = store.document.getroot().find(store.namespaced("header"))
     if header is not None:
         header.set("creationtool", "alignqa")
         header.set("creationtoolversion", __version__)
+    return store
+
+
+def _tmx(alignment: Alignment, src: Sequence[str], tgt: Sequence[str], source_lang: str,
+         target_lang: str) -> bytes:
+    store = tmx_store(source_lang, target_lang)
     for b in alignment.beads:
         if not b.src or not b.tgt:
             continue

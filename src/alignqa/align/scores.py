@@ -146,8 +146,7 @@ def structure_cost(src: Side, tgt: Side, s0: np.ndarray, t0: np.ndarray, a: int,
     """Unit boundaries crossed inside both windows, plus half a point for each end of the
     bead whose kinds differ (a heading against a sentence, a command against a description)."""
     cost = src.window_crossings(s0, a) + tgt.window_crossings(t0, b)
-    ks = src.kinds if src.structure is not None else np.zeros(len(src), dtype=np.int8)
-    kt = tgt.kinds if tgt.structure is not None else np.zeros(len(tgt), dtype=np.int8)
+    ks, kt = src.kinds, tgt.kinds
     cost = cost + 0.5 * (ks[s0] != kt[t0]) + 0.5 * (ks[s0 + a - 1] != kt[t0 + b - 1])
     return cost
 

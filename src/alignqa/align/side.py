@@ -40,8 +40,10 @@ class Side:
         n = len(self.vectors)
         if self.structure is not None and not (self.structure.kinds != 0).any():
             self.structure = None
+        # Plain text is all one kind: a side without structure still compares kinds for free.
+        self.kinds = self.structure.kinds if self.structure is not None \
+            else np.zeros(n, dtype=np.int8)
         if self.structure is not None:
-            self.kinds = self.structure.kinds
             self._cross_prefix = _prefix(np.concatenate(([0.0], self.structure.crossings)))
         # Length + 1 keeps an empty segment from vanishing from a window.
         self.weights = (self.lengths + 1.0) ** WEIGHT_POWER

@@ -29,10 +29,6 @@ class Structure:
     kinds: np.ndarray  # (n,) int8: TEXT, HEADING_KIND, ...
     crossings: np.ndarray  # (n - 1,) float64: 1 where segments k and k + 1 are in different units
 
-    @classmethod
-    def plain(cls, n: int) -> Structure:
-        return cls(np.zeros(n, dtype=np.int8), np.zeros(max(n - 1, 0)))
-
 
 def structure_of(segments: Sequence[Segment]) -> Structure:
     kinds = np.array([segment_kind(s) for s in segments], dtype=np.int8)

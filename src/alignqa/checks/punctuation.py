@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..findings import Severity
-from ..text.markup import find_tokens, mask
+from ..text.markup import find_tokens, mask_tokens
 from .options import CheckOptions, option
 from .registry import BeadView, Check, PairContext, register
 
@@ -128,8 +128,10 @@ def punctuation(check: Check, ctx: PairContext) -> Iterator:
     views = list(ctx.beads())
     # A quotation or a bracket may run over several sentences, which the target may split
     # differently: an imbalance that a neighbouring bead's target balances is no finding.
-    open_quotes = [{name for name, _ in _quote_imbalance(_masked(v.target_text))} for v in views]
-    open_brackets = [bool(_unmatched_brackets(_masked(v.target_text))) for v in views]
+    masked = [_masked(v.target_text) for v in views]
+    quote_gaps = [_quote_imbalance(m) for m in masked]
+    bracket_gaps = [_unmatched_brackets(m) for m in masked]
+    open_quotes = [{name for name, _ in q} for q in quote_gaps]
     for i, view in enumerate(views):
         if not view.source or not view.target:
             continue
@@ -138,11 +140,11 @@ def punctuation(check: Check, ctx: PairContext) -> Iterator:
             yield from _end(check, ctx, view)
         if opts.opening:
             yield from _opening(check, ctx, view)
-        if opts.brackets and not any(open_brackets[k] for k in near):
-            yield from _brackets(check, ctx, view)
+        if opts.brackets and not any(bracket_gaps[k] for k in near):
+            yield from _brackets(check, ctx, view, bracket_gaps[i])
         if opts.quotes:
             spanning = set().union(*(open_quotes[k] for k in near)) if near else set()
-            yield from _quotes(check, ctx, view, spanning)
+            yield from _quotes(check, ctx, view, quote_gaps[i], spanning)
         if opts.double_spaces:
             yield from _double_spaces(check, ctx, view)
 
@@ -200,14 +202,13 @@ def _unmatched_brackets(text: str) -> list[tuple[int, int]]:
 
 def _masked(text: str) -> str:
     # URLs with parentheses, {placeholders} and code spans would count as brackets and quotes.
-    return mask(text, ((t.start, t.end) for t in find_tokens(text)))
+    return mask_tokens(text)
 
 
-def _brackets(check: Check, ctx: PairContext, view: BeadView) -> Iterator:
-    if _unmatched_brackets(_masked(view.source_text)):
-        return
-    bad = _unmatched_brackets(_masked(view.target_text))
-    if bad:
+def _brackets(check: Check, ctx: PairContext, view: BeadView,
+              bad: list[tuple[int, int]]) -> Iterator:
+    """``bad``: the target's unmatched brackets."""
+    if bad and not _unmatched_brackets(_masked(view.source_text)):
         chars = ", ".join(repr(view.target_text[s]) for s, _ in bad)
         yield ctx.finding(check, view, f"Unbalanced brackets in the target: {chars} without its "
                           "pair (the source's brackets are balanced)", target_spans=bad)
@@ -226,10 +227,12 @@ def _quote_imbalance(text: str) -> list[tuple[str, list[int]]]:
     return out
 
 
-def _quotes(check: Check, ctx: PairContext, view: BeadView, spanning: set[str]) -> Iterator:
-    if _quote_imbalance(_masked(view.source_text)):
+def _quotes(check: Check, ctx: PairContext, view: BeadView,
+            imbalance: list[tuple[str, list[int]]], spanning: set[str]) -> Iterator:
+    """``imbalance``: the target's unpaired quotes, by family."""
+    if not imbalance or _quote_imbalance(_masked(view.source_text)):
         return
-    for name, where in _quote_imbalance(_masked(view.target_text)):
+    for name, where in imbalance:
         if name in spanning:
             continue
         chars = "".join(view.target_text[i] for i in where)

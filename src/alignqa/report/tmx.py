@@ -7,9 +7,7 @@ it, so a memory import can leave those out. Written with translate-toolkit's TMX
 
 from __future__ import annotations
 
-from translate.storage.tmx import tmxfile
-
-from .. import __version__
+from ..align.formats import joined, tmx_store
 from ..results import RunResult
 from .common import display_path
 
@@ -17,24 +15,21 @@ from .common import display_path
 def render(result: RunResult) -> str:
     pairs = sorted(result.pairs, key=lambda p: (str(p.target.path), p.target.lang))
     source_lang = pairs[0].source.lang if pairs else "en"
-    store = tmxfile(sourcelanguage=source_lang, targetlanguage=None)
-    header = store.document.getroot().find(store.namespaced("header"))
-    if header is not None:
-        header.set("creationtool", "alignqa")
-        header.set("creationtoolversion", __version__)
+    store = tmx_store(source_lang, None)
     for pair in pairs:
         flagged: dict[int, set[str]] = {}
         for f in pair.findings:
             if f.bead is not None:
                 flagged.setdefault(f.bead, set()).add(f.check)
         path = display_path(pair.target.path)
+        source = [s.text for s in pair.source.segments]
+        target = [s.text for s in pair.target.segments]
         for i, bead in enumerate(pair.alignment.beads):
             if not bead.src or not bead.tgt:
                 continue
             first = pair.target.segments[bead.tgt[0]]
-            unit = store.addsourceunit(" ".join(pair.source.segments[k].text for k in bead.src))
-            unit.settarget(" ".join(pair.target.segments[k].text for k in bead.tgt),
-                           lang=pair.target.lang)
+            unit = store.addsourceunit(joined(source, bead.src))
+            unit.settarget(joined(target, bead.tgt), lang=pair.target.lang)
             unit.addnote(f"{path}:{first.line}")
             if i in flagged:
                 unit.addnote("alignqa findings: " + ", ".join(sorted(flagged[i])))
