@@ -221,22 +221,24 @@ def compare_numbers(source: str, source_lang: str, target: str, target_lang: str
     src = _enrich(source, find_numbers(source, (source_lang, target_lang), first_only=True),
                   source_lang)
     tgt = _enrich(target, find_numbers(target, (target_lang, source_lang)), target_lang)
-    src_names = {i for i, n in enumerate(src) if _in_name(source, n)}
-    tgt_names = {i for i, n in enumerate(tgt) if _in_name(target, n)}
+    # Numbers are hashable and no two of one text share a start, so sets of them are exact.
+    src_names = {n for n in src if _in_name(source, n)}
+    tgt_names = {n for n in tgt if _in_name(target, n)}
     # Quantities pick their partners first, so a name's digits never take a quantity's.
-    order = [n for i, n in enumerate(src) if i not in src_names] + [src[i] for i in sorted(src_names)]
+    order = [n for n in src if n not in src_names] + [n for n in src if n in src_names]
     missing, extra = match_numbers(order, tgt)
-    missing = sorted((n for n in missing if src.index(n) not in src_names), key=lambda n: n.start)
-    extra = [n for n in extra if tgt.index(n) not in tgt_names]
+    missing = sorted((n for n in missing if n not in src_names), key=lambda n: n.start)
+    extra = [n for n in extra if n not in tgt_names]
     # A number spelt out on the other side ('58' for 'Fifty-eight', '7.' for 'seventh').
     missing = [n for n in missing if not _spelt_out(n, target, target_lang)]
     extra = [n for n in extra if not _spelt_out(n, source, source_lang)]
-    missing, extra = _drop_conversions(source, src, missing, extra)
-    extra, missing = _drop_conversions(target, tgt, extra, missing)
+    src_q, tgt_q = _quantities(source, src), _quantities(target, tgt)
+    missing, extra = _drop_conversions(src, src_q, missing, extra)
+    extra, missing = _drop_conversions(tgt, tgt_q, extra, missing)
     # '80 km (50 mi)': a conversion the text itself gives may be left out on the other side.
-    missing = _drop_restated(source, src, missing)
-    extra = _drop_restated(target, tgt, extra)
-    imperial = {src[i] for q in _quantities(source, src) for i in q.numbers}
+    missing = _drop_restated(src, src_q, missing)
+    extra = _drop_restated(tgt, tgt_q, extra)
+    imperial = {src[i] for q in src_q for i in q.numbers}
     unconfirmed = [n for n in missing if extra and n in imperial]
     return NumberDiff(missing, extra, unconfirmed, src)
 
@@ -248,10 +250,12 @@ def _spelt_out(number: Number, other: str, lang: str) -> bool:
     return any(v in romans or number_words.written_in(v, other, lang) for v in values)
 
 
-def _drop_restated(text: str, numbers: list[Number], unpaired: list[Number]) -> list[Number]:
-    """``unpaired`` without the imperial quantities whose metric value ``text`` also gives."""
+def _drop_restated(numbers: list[Number], quantities: list[units.Quantity], unpaired: list[Number]
+                   ) -> list[Number]:
+    """``unpaired`` without the imperial ``quantities`` whose metric value the text (its
+    ``numbers``) also gives."""
     unpaired = list(unpaired)
-    for q in _quantities(text, numbers):
+    for q in quantities:
         members = [numbers[i] for i in q.numbers]
         others = [n for k, n in enumerate(numbers) if k not in q.numbers]
         if all(m in unpaired for m in members) and any(
@@ -308,13 +312,12 @@ def _single_value(number: Number) -> Decimal | None:
     return min(values) if values else None
 
 
-def _drop_conversions(text: str, numbers: list[Number], missing: list[Number],
+def _drop_conversions(numbers: list[Number], quantities: list[units.Quantity], missing: list[Number],
                       extra: list[Number]) -> tuple[list[Number], list[Number]]:
-    """Missing numbers of ``text`` that measure an imperial quantity, paired with other-side
-    numbers that are its metric value: both are dropped."""
+    """Missing ``numbers`` that measure one of the text's imperial ``quantities``, paired with
+    other-side numbers that are its metric value: both are dropped."""
     if not missing or not extra:
         return missing, extra
-    quantities = _quantities(text, numbers)
     missing, extra = list(missing), list(extra)
     for q in quantities:
         members = [numbers[i] for i in q.numbers]
