@@ -84,11 +84,9 @@ def run_check(paths: Sequence[str | Path], config: Config, *, embedder=None,
     baseline = load_baseline(baseline_path) if baseline_path else None
     documents = segment_documents(pairs, config, quiet=quiet)
     keyed = pair_keyed_units(pairs)
-    validate_inputs(config, glossaries.values())
+    validate_inputs(glossaries.values())
 
     distributed = scheduler is not None or (workers or 1) > 1
-    spec = EmbedderSpec(config.model, _str_or_none(config.resolve(config.cache_dir)),
-                        config.backend, config.threads)
     if embedder is None:
         from .embed import load_embedder
 
@@ -104,6 +102,8 @@ def run_check(paths: Sequence[str | Path], config: Config, *, embedder=None,
         every = [*documents.values(), *(doc for k in keyed.values() for doc in k[:2])]
         embedder.encode(list(dict.fromkeys(s.text for d in every for s in d.segments)))
     if distributed:
+        spec = EmbedderSpec(config.model, _str_or_none(config.resolve(config.cache_dir)),
+                            config.backend, config.threads)
         jobs = [(pair, documents.get(pair.source_path), documents.get(pair.target_path),
                  keyed.get(pair), config, glossaries[pair.root], spec) for pair in pairs]
         results = map_ordered(_check_pair_job, jobs, workers=workers, scheduler=scheduler)

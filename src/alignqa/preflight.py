@@ -16,11 +16,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .atomic import is_stream
-from .config import Config
 from .errors import InputError
 
 
-def validate_inputs(config: Config, glossaries: Iterable[Path | None]) -> None:
+def validate_inputs(glossaries: Iterable[Path | None]) -> None:
     """Read every glossary the run will use (parsed strictly), so a broken one fails now."""
     from .glossary import load_glossary
 

@@ -141,15 +141,16 @@ def established(check: Check, contexts: Sequence[PairContext],
             if view.source and view.target:
                 counts[_rendering(ctx.source_lang, ctx.target_lang, view.source_text,
                                   view.target_text)] += 1
-    against_glossary = _glossary_beads(contexts)
-    kept = []
-    for f in findings:
-        key = _rendering(f.source_lang, f.target_lang, f.source_text, f.target_text)
-        where = (f.target.path if f.target else "", f.bead)
-        if counts[key] >= after and where not in against_glossary:
-            continue
-        kept.append(f)
-    return kept
+    recurring = [f for f in findings if counts[_rendering(f.source_lang, f.target_lang,
+                                                          f.source_text, f.target_text)] >= after]
+    if not recurring:
+        return list(findings)
+    # The glossary is consulted only on the documents that hold a recurring rendering.
+    targets = {f.target.path for f in recurring if f.target}
+    against_glossary = _glossary_beads([c for c in contexts if c.target.name in targets])
+    dropped = {id(f) for f in recurring
+               if (f.target.path if f.target else "", f.bead) not in against_glossary}
+    return [f for f in findings if id(f) not in dropped]
 
 
 def _rendering(source_lang: str, target_lang: str, source: str,
