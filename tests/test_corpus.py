@@ -48,3 +48,24 @@ def test_unknown_language_folder_is_an_error(tmp_path):
     touch(tmp_path, "en/a.md", "latvian/a.md")
     with pytest.raises(InputError, match="unknown language code 'latvian'"):
         discover(tmp_path, "en", ["**/*.md"], [])
+
+
+def test_patterns_follow_gitignore_rules(tmp_path):
+    # '*' stays inside one folder, '**' crosses folders, a later '!pattern' takes a path back.
+    touch(tmp_path, "en/a.md", "en/b.md", "en/guide/c.md", "en/guide/deep/d.md",
+          *(f"lv/{rel}" for rel in ("a.md", "b.md", "guide/c.md", "guide/deep/d.md")))
+
+    def found(include, exclude):
+        return sorted(p.relpath.as_posix() for p in discover(tmp_path, "en", include, exclude).pairs)
+
+    assert found(["guide/*.md"], []) == ["guide/c.md"]
+    assert found(["**/*.md"], ["**/[b-z]*.md"]) == ["a.md"]
+    assert found(["*.md"], ["guide/**", "!guide/c.md"]) == ["a.md", "b.md", "guide/c.md"]
+
+
+def test_a_bad_pattern_is_a_config_error(tmp_path):
+    from alignqa.config import config_from_mapping
+    from alignqa.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="config key 'exclude'.*'!'"):
+        config_from_mapping({"exclude": ["!"]}, tmp_path / "alignqa.toml")

@@ -15,6 +15,8 @@ from typing import Any, overload
 from .errors import ConfigError, InputError
 from .files import DEFAULT_MAX_FILE_SIZE, parse_size, read_regular_file
 from .findings import Severity
+from .globs import PatternError
+from .globs import validate as validate_pattern
 from .languages import validate_language
 
 FORMAT_NAMES = ("text", "json", "csv", "sarif", "junit", "github", "tmx")
@@ -126,6 +128,13 @@ def _check_type(value: Any, expected: type | tuple[type, ...], where: str, path:
         raise ConfigError(f"{where} must be {_type_name(expected)}, got {value!r}", path)
 
 
+def _check_pattern(pattern: str, where: str, path: Path | None) -> None:
+    try:
+        validate_pattern(pattern)
+    except PatternError as exc:
+        raise ConfigError(f"{where}: {exc}", path) from None
+
+
 def config_from_mapping(data: dict[str, Any], path: Path | None = None) -> Config:
     """Validate a ``[tool.alignqa]`` table and build a Config."""
     from .checks.registry import all_checks
@@ -165,6 +174,7 @@ def config_from_mapping(data: dict[str, Any], path: Path | None = None) -> Confi
     for key in ("include", "exclude"):
         for item in getattr(cfg, key):
             _check_type(item, str, f"config key {key!r} items", path)
+            _check_pattern(item, f"config key {key!r}", path)
     from .embed.backends import BACKENDS
 
     if cfg.backend is not None and cfg.backend not in BACKENDS:
@@ -183,6 +193,7 @@ def config_from_mapping(data: dict[str, Any], path: Path | None = None) -> Confi
         raise ConfigError(f"config key 'source-lang': {getattr(exc, 'message', exc)}", path) from None
     for pattern, ids in cfg.per_file_ignores.items():
         _check_type(ids, list, f"config key 'per-file-ignores' entry {pattern!r}", path)
+        _check_pattern(pattern, "config key 'per-file-ignores'", path)
         known = {c.id for c in all_checks()} | {"*"}
         for check_id in ids:
             if check_id not in known:

@@ -9,7 +9,6 @@ Any other layout is configured with ``files`` patterns (:mod:`alignqa.layout`); 
 from __future__ import annotations
 
 import errno
-import fnmatch
 import os
 import re
 import stat
@@ -19,6 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from .errors import InputError
 from .files import missing_reason
+from .globs import matches
 from .languages import validate_language
 from .report.common import display_path
 from .units import format_of
@@ -99,12 +99,6 @@ def _subfolders(folder: Path) -> list[Path]:
         return []
 
 
-def _matches(rel: str, patterns: list[str]) -> bool:
-    # "**/*.md" should also match files at the top of a language folder.
-    return any(fnmatch.fnmatch(rel, pat) or (pat.startswith("**/") and fnmatch.fnmatch(rel, pat[3:]))
-               for pat in patterns)
-
-
 def _unlistable(exc: OSError) -> None:
     raise InputError(f"cannot list folder: {exc.strerror or exc}", exc.filename)
 
@@ -120,7 +114,7 @@ def _documents(folder: Path, include: list[str], exclude: list[str],
         for name in sorted(filenames):
             f = Path(dirpath) / name
             rel = f.relative_to(folder).as_posix()
-            if name.startswith(".") or not _matches(rel, include) or _matches(rel, exclude):
+            if name.startswith(".") or not matches(rel, include) or matches(rel, exclude):
                 continue
             try:
                 mode = f.stat().st_mode

@@ -25,8 +25,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .corpus import Corpus, DocumentPair, _matches
+from .corpus import Corpus, DocumentPair
 from .errors import ConfigError, InputError
+from .globs import matches
 from .languages import is_language, validate_language
 from .report.common import display_path
 
@@ -235,7 +236,7 @@ def discover(root: Path, layout: Layout, only: set[Path] | None = None) -> Corpu
 
     source_locale = validate_language(layout.source_lang)
     corpus = Corpus(root=root, source_lang=source_locale)
-    files = [f for f in repository_files(root) if not _matches(f, layout.exclude)]
+    files = [f for f in repository_files(root) if not matches(f, layout.exclude)]
     seen: set[tuple[Path, Path, str]] = set()
 
     def wanted(*paths: Path) -> bool:

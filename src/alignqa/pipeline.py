@@ -14,7 +14,6 @@ run, filter the findings (config, suppressions, baseline). Writing reports is le
 from __future__ import annotations
 
 import datetime as dt
-import fnmatch
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -32,6 +31,7 @@ from .distributed import EmbedderSpec, map_ordered
 from .document import Document
 from .errors import InputError
 from .findings import Finding, Severity, sort_key
+from .globs import matches
 from .layout import discover as discover_layout
 from .preflight import validate_inputs
 from .progress import Progress
@@ -287,7 +287,7 @@ def _ignored(finding: Finding, config: Config, result: PairResult) -> bool:
     if not config.per_file_ignores or result.target_relpath is None:
         return False
     rel = str(result.target_relpath)
-    return any(fnmatch.fnmatch(rel, pattern) and ("*" in ids or finding.check in ids)
+    return any(("*" in ids or finding.check in ids) and matches(rel, [pattern])
                for pattern, ids in config.per_file_ignores.items())
 
 
