@@ -232,6 +232,10 @@ def compare_numbers(source: str, source_lang: str, target: str, target_lang: str
     # A number spelt out on the other side ('58' for 'Fifty-eight', '7.' for 'seventh').
     missing = [n for n in missing if not _spelt_out(n, target, target_lang)]
     extra = [n for n in extra if not _spelt_out(n, source, source_lang)]
+    # A series written another way: a value repeated ('802.11a, 802.11b' -> '802.11a, b') or the
+    # inside of a consecutive run ('11th, 12th, 13th' -> 'XIe au XIIIe') once the rest is there.
+    # A repeat is left out only where nothing took its place, so a changed repeat stays an error.
+    missing, extra = _drop_elided(src, missing, extra), _drop_elided(tgt, extra, missing)
     src_q, tgt_q = _quantities(source, src), _quantities(target, tgt)
     missing, extra = _drop_conversions(src, src_q, missing, extra)
     extra, missing = _drop_conversions(tgt, tgt_q, extra, missing)
@@ -248,6 +252,30 @@ def _spelt_out(number: Number, other: str, lang: str) -> bool:
     values = _decimals(number)
     romans = number_words.roman_values(other)
     return any(v in romans or number_words.written_in(v, other, lang) for v in values)
+
+
+def _drop_elided(numbers: list[Number], unpaired: list[Number], other_unpaired: list[Number]
+                 ) -> list[Number]:
+    """``unpaired`` less the numbers a series lets a translation leave out: a repeat of a value
+    that was paired (when the other side has nothing unpaired in its place), and a member of a run
+    of consecutive integers whose two ends were paired."""
+    paired = [n for n in numbers if n not in set(unpaired)]
+    paired_values = {v for n in paired for v in _decimals(n)}
+    values = {v for n in numbers for v in _decimals(n) if v == v.to_integral_value()}
+
+    def inside_run(v: Decimal) -> bool:
+        if v != v.to_integral_value():
+            return False
+        low = high = v
+        while low - 1 in values:
+            low -= 1
+        while high + 1 in values:
+            high += 1
+        return low < v < high and low in paired_values and high in paired_values
+
+    return [n for n in unpaired
+            if not any((v in paired_values and not other_unpaired) or inside_run(v)
+                       for v in _decimals(n))]
 
 
 def _drop_restated(numbers: list[Number], quantities: list[units.Quantity], unpaired: list[Number]
