@@ -302,8 +302,8 @@ def planted_section(embedder) -> dict[str, float]:
     defaults = REGISTRY["mistranslation"].defaults
     warning_at, error_at = defaults.warning_threshold, defaults.error_threshold
     pairs = detect.planted_pairs()
-    prob = detect.detector_probs(pairs, TokenStore(embedder), word_weights_for(embedder),
-                                 load_detector(defaults.weights or None))
+    detector = load_detector(defaults.weights or None)
+    prob = detect.detector_probs(pairs, TokenStore(embedder), word_weights_for(embedder), detector)
     y = np.array([p.label for p in pairs])
     kinds = np.array([p.kind for p in pairs])
     print(f"\n## Planted errors (bench/detect.py: held-out FLORES, seed {detect.PLANT_SEED}): "
@@ -327,11 +327,61 @@ def planted_section(embedder) -> dict[str, float]:
         print(f"\n- at {name}: recall {flag[y == 1].mean():.2f}, precision {precision:.2f} "
               f"(clean pairs flagged: {flag[clean].mean():.3f})", end="")
     print()
+    figures |= check_level_section(embedder, detector, pairs, y, kinds, np)
     seed = seed_gate(embedder)
     figures["seed 'Taustiņu izņemšana' is an error"] = float(seed)
     print(f"\n`alignqa check corpus/` reports 'Taustiņu izņemšana' as an error: "
           f"**{'yes' if seed else 'NO'}**")
     return figures
+
+
+def check_level_section(embedder, detector, pairs, y, kinds, np) -> dict[str, float]:
+    """What the checks themselves report on the planted pairs: ``mistranslation`` at its own
+    severities (the error level needs strong evidence as well as p, and numbers are left out),
+    ``numbers`` on the same pairs, and ``length-ratio`` fitted on the planted corpus per language."""
+    import math
+
+    from alignqa.checks import length_ratio as lr
+    from alignqa.detect.token_alignment import word_weights_for
+    from alignqa.text.numbers import compare_numbers
+    from bench import detect
+    from training.token_store import TokenStore
+
+    levels = detect.check_levels(pairs, TokenStore(embedder), word_weights_for(embedder),
+                                 detector)
+    err = np.array([lv is Severity.ERROR for lv in levels])
+    reported = np.array([lv is not None for lv in levels])
+    numbers = np.array([bool(compare_numbers(p.src, p.src_lang, p.tgt, p.tgt_lang))
+                        for p in pairs])
+    opts = lr.LengthRatioOptions()
+    length = np.zeros(len(pairs), dtype=bool)
+    for lang in sorted({p.tgt_lang for p in pairs}):
+        idx = [i for i, p in enumerate(pairs) if p.tgt_lang == lang
+               and lr.length(p.src) / lr.EXPECTED.get(p.src_lang, 1.0) >= opts.min_chars
+               and lr.length(p.tgt) > 0]
+        chars = [(lr.length(pairs[i].src), lr.length(pairs[i].tgt)) for i in idx]
+        weights = [lr.weight(a, pairs[i].src_lang) for i, (a, _) in zip(idx, chars, strict=True)]
+        model = lr.fit("en", lang, [math.log(b / a) for a, b in chars], weights, opts)
+        for i, (a, b), w in zip(idx, chars, weights, strict=True):
+            length[i] = abs(model.z(a, b, w)) >= opts.max_z
+    print("\nWhat the checks report on the same pairs: `mistranslation` at its own severities "
+          "(an error needs strong evidence besides p; planted numbers are left to `numbers`), "
+          "`numbers`, and `length-ratio` (fitted per language on these pairs):\n")
+    print("| error type | n | mistranslation error | mistranslation any | numbers | length-ratio |")
+    print("|---|---|---|---|---|---|")
+    for kind in [*plant_errors.ERROR_TYPES, "clean", "all"]:
+        m = (y == 1) if kind == "all" else (kinds == kind)
+        if not m.any():
+            continue
+        cells = " | ".join(f"{int(a[m].sum())} ({a[m].mean():.2f})"
+                           for a in (err, reported, numbers, length))
+        print(f"| {'**errors**' if kind == 'all' else kind} | {m.sum()} | {cells} |")
+    caught = (err | numbers) & (y == 1)
+    print(f"\n- planted errors caught at error level by `mistranslation` or `numbers`: "
+          f"{caught.sum()} of {(y == 1).sum()} ({caught.sum() / max((y == 1).sum(), 1):.3f})")
+    return {"planted recall, mistranslation check error level": float(err[y == 1].mean()),
+            "planted recall, mistranslation check any level": float(reported[y == 1].mean()),
+            "planted omissions length-ratio flags": float(length[kinds == "omission"].mean())}
 
 
 def seed_gate(embedder) -> bool:
