@@ -1,6 +1,6 @@
 """``length-ratio``: a target unusually long or short for its source, judged against the corpus.
 
-The log of target/source length (characters, spaces not counted) is compared with the same language
+The log of target/source length (characters, spaces and code not counted) is compared with the same language
 pair's other segments. Its spread is not one number: as in Gale & Church (1993), a translation's
 length is a sum of per-character contributions, so its variance grows with the source's length
 ``n`` and the log ratio's standard deviation shrinks as ``1/sqrt(n)``; a 30-character sentence that
@@ -26,6 +26,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..findings import Finding
+from ..text.markup import mask_tokens
 from .options import CheckOptions, option
 from .registry import BeadView, Check, PairContext, register
 
@@ -48,7 +49,10 @@ STYLE_SPREAD = 0.03
 
 
 def length(text: str) -> int:
-    return sum(1 for c in text if not c.isspace())
+    """Characters of translated text: spaces are not counted, nor code spans, placeholders, URLs
+    and tags, which are no translation (the ``placeholders`` check compares them) and whose length
+    a translation may change on purpose (tldr's ``{{path/to/file}}`` -> ``{{pfad/zu/datei}}``)."""
+    return sum(1 for c in mask_tokens(text) if not c.isspace())
 
 
 def robust_centre(values: Sequence[float]) -> tuple[float, float]:
@@ -142,6 +146,6 @@ def _judge(check: Check, sl: str, tl: str, items: list, opts: LengthRatioOptions
         yield ctx.finding(
             check, view,
             f"The target is {'long' if z > 0 else 'short'}: {t / s:.2f}x the source's length "
-            f"({t} vs {s} characters); {sl}->{tl} targets are about {math.exp(model.centre):.2f}x "
-            f"({model.basis}), z = {z:+.1f} for a source of this length; look for {hint}",
-            score=z)
+            f"({t} vs {s} characters of text); {sl}->{tl} targets are about "
+            f"{math.exp(model.centre):.2f}x ({model.basis}), z = {z:+.1f} for a source of this "
+            f"length; look for {hint}", score=z)
