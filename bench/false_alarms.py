@@ -447,7 +447,7 @@ def main(argv: list[str] | None = None) -> None:
     print("|---|---|---|")
     for name, value in figures.items():
         shown = f"{value:.1%}" if "failed" in name else ("yes" if value == 1 else "no") \
-            if "seed" in name else f"{value:.2f}"
+            if "seed" in name else f"{value:.3f}" if "recall" in name else f"{value:.2f}"
         print(f"| {name} | {shown} | {targets.get(name, 'no lower than before')} |")
     print(f"\n(process CPU time {time.process_time() - cpu0:.0f} s, wall "
           f"{time.perf_counter() - wall0:.0f} s; shared machine)")
