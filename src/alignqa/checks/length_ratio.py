@@ -83,7 +83,7 @@ def length_ratio(check: Check, pairs: Sequence[PairContext]) -> Iterator[Finding
         return
     opts = pairs[0].options
     min_chars = opts.min_chars
-    groups: dict[tuple[str, str], list[tuple[PairContext, BeadView, float]]] = defaultdict(list)
+    groups: dict[tuple[str, str], list[tuple[PairContext, BeadView, float, float]]] = defaultdict(list)
     for ctx in pairs:
         for view in ctx.beads():
             if not view.source or not view.target:
