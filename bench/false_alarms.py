@@ -377,7 +377,7 @@ def check_level_section(embedder, detector, pairs, y, kinds, np) -> dict[str, fl
                            for a in (err, reported, numbers, length))
         print(f"| {'**errors**' if kind == 'all' else kind} | {m.sum()} | {cells} |")
     caught = (err | numbers) & (y == 1)
-    print(f"\n- planted errors caught at error level by `mistranslation` or `numbers`: "
+    print(f"\n- planted errors caught by a `mistranslation` error or any `numbers` finding: "
           f"{caught.sum()} of {(y == 1).sum()} ({caught.sum() / max((y == 1).sum(), 1):.3f})")
     return {"planted recall, mistranslation check error level": float(err[y == 1].mean()),
             "planted recall, mistranslation check any level": float(reported[y == 1].mean()),
