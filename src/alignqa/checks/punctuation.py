@@ -1,10 +1,14 @@
-"""``punctuation``: end marks, Spanish opening marks, paired brackets and quotes, double spaces.
+"""``punctuation``: end marks, Spanish opening marks, paired brackets and quotes, double spaces,
+mojibake.
 
 End punctuation is compared by meaning, not by character: a question ends in '?' in English, '？' in
 Chinese and Japanese, ';' in Greek, '؟' in Arabic; an Armenian question ends in '։' and carries '՞'
 on the questioned word. Brackets and quotes are judged only when the source itself is balanced and
 no neighbouring bead of the target is unbalanced too, so a quotation split over several sentences,
-or split at other sentences in the target, does not count against the target.
+or split at other sentences in the target, does not count against the target; closing marks the
+segmenter left after a sentence count for it. Mojibake (UTF-8 read as Windows-1252: 'â€”' for '—')
+is found and undone with ftfy: reported once per document, and quotes are paired on the repaired
+text.
 """
 
 from __future__ import annotations
