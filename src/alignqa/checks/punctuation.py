@@ -13,6 +13,7 @@ text.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections.abc import Iterator
@@ -142,7 +143,9 @@ def punctuation(check: Check, ctx: PairContext) -> Iterator:
     garbled = [_mojibake(v.target_text) if opts.mojibake and not _mojibake(v.source_text)
                else None for v in views]
     texts = [g[0] if g else v.target_text for v, g in zip(views, garbled, strict=True)]
-    masked = [_masked(t) + _trailing_marks(ctx, v) for t, v in zip(texts, views, strict=True)]
+    starts = sorted(seg.start for seg in ctx.target.segments)
+    masked = [_masked(t) + _trailing_marks(ctx.target.text, starts, v)
+              for t, v in zip(texts, views, strict=True)]
     quote_gaps = [_clip(_quote_imbalance(m), len(t)) for m, t in zip(masked, texts, strict=True)]
     bracket_gaps = [[(a, b) for a, b in _unmatched_brackets(m) if a < len(t)]
                     for m, t in zip(masked, texts, strict=True)]
@@ -232,16 +235,16 @@ def _mojibake(text: str) -> tuple[str, list[tuple[tuple[int, int], tuple[int, in
     return (fixed, spans) if spans else None
 
 
-def _trailing_marks(ctx: PairContext, view: BeadView) -> str:
+def _trailing_marks(text: str, starts: list[int], view: BeadView) -> str:
     """The closing marks the segmenter left between this bead's last target sentence and the next
     ('… tournure geek ! ».' is split after '!', and '».' alone is no sentence): a space and the
-    quotes and brackets of what follows on the same line, when that holds no letter or digit."""
+    quotes and brackets of what follows on the same line, when that holds no letter or digit.
+    ``starts``: the document's segment starts, sorted."""
     if not view.target:
         return ""
-    last = max(view.target, key=lambda seg: seg.end)
-    text = ctx.target.text
-    following = [seg.start for seg in ctx.target.segments if seg.start >= last.end]
-    gap = text[last.end:min(following, default=len(text))].split("\n", 1)[0]
+    end = max(seg.end for seg in view.target)
+    k = bisect.bisect_left(starts, end)
+    gap = text[end:starts[k] if k < len(starts) else len(text)].split("\n", 1)[0]
     if not gap.strip() or any(c.isalnum() or c == "`" for c in gap):
         return ""
     marks = "".join(c for c in gap if c in _QUOTE_CHARS or c in _BRACKETS)
