@@ -4,7 +4,7 @@ The log of target/source length (characters, spaces and code not counted) is com
 pair's other segments. Its spread is not one number: as in Gale & Church (1993), a translation's
 length is a sum of per-character contributions, so its variance grows with the source's length
 ``n`` and the log ratio's standard deviation shrinks as ``1/sqrt(n)``; a 30-character sentence that
-becomes 17 or 60 characters is ordinary, a 300-character one is not. The score is therefore
+becomes 20 or 55 characters is ordinary, a 300-character one is not. The score is therefore
 ``z = (log(t/s) - median) * sqrt(n) / k``, where ``k`` (the spread of a one-character source, so to
 speak) is estimated robustly from the corpus: 1.4826 x the median absolute value of the scaled
 residuals. With ``min_beads`` or more segments of the language pair the median and ``k`` are the
