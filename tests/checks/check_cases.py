@@ -1,7 +1,8 @@
 """Build documents, alignments and contexts from the plain data of a check fixture case.
 
 A segment is a string, or ``{text: ..., kind: heading, paragraph: true}`` (``paragraph``: a blank
-line before it, so it starts a new paragraph). A bead is ``{source: ..., target: ...}``
+line before it, so it starts a new paragraph; ``after``: text on its line after it that is no
+segment, as a segmenter leaves a lone '».'). A bead is ``{source: ..., target: ...}``
 where each side is a segment, a list of segments, or null (an omission or an addition). A document
 is the bead's segments joined by newlines, one segment a line, so offsets and lines are real.
 """
@@ -35,8 +36,9 @@ def make_document(lang: str, segments: list[dict], path: str) -> Document:
         text = spec["text"]
         segs.append(Segment(text=text, kind=spec.get("kind", SENTENCE), line=len(lines) + 1,
                             column=1, start=offset, end=offset + len(text)))
-        lines.append(text)
-        offset += len(text) + 1
+        line = text + spec.get("after", "")
+        lines.append(line)
+        offset += len(line) + 1
     return Document(path=Path(path), lang=lang, text="\n".join(lines) + "\n", segments=segs)
 
 

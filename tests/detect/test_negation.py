@@ -66,6 +66,9 @@ def test_unknown_language_is_never_a_mismatch() -> None:
     ("It is not unusual for consumers to complain.", "en", "Nereti patērētāji sūdzas.", "lv"),
     ("It is not impossible.", "en", "Es ist möglich.", "de"),
     ("Success is possible.", "en", "Keberhasilan bukan tidak mungkin.", "id"),
+    # A verb of not doing or not showing, rendered with a negation (tldr).
+    ("Suppress all output:", "en", "Jangan tampilkan luaran pesan apapun:", "id"),
+    ("Skip the confirmation prompt:", "en", "Die Bestätigung nicht abfragen:", "de"),
 ])
 def test_no_mismatch_where_the_polarity_agrees(src: str, src_lang: str, tgt: str,
                                                tgt_lang: str) -> None:

@@ -1,17 +1,25 @@
-"""``punctuation``: end marks, Spanish opening marks, paired brackets and quotes, double spaces.
+"""``punctuation``: end marks, Spanish opening marks, paired brackets and quotes, double spaces,
+mojibake.
 
 End punctuation is compared by meaning, not by character: a question ends in '?' in English, '？' in
 Chinese and Japanese, ';' in Greek, '؟' in Arabic; an Armenian question ends in '։' and carries '՞'
 on the questioned word. Brackets and quotes are judged only when the source itself is balanced and
 no neighbouring bead of the target is unbalanced too, so a quotation split over several sentences,
-or split at other sentences in the target, does not count against the target.
+or split at other sentences in the target, does not count against the target; closing marks the
+segmenter left after a sentence count for it. Mojibake (UTF-8 read as Windows-1252: 'â€”' for '—')
+is found and undone with ftfy: reported once per document, and quotes are paired on the repaired
+text.
 """
 
 from __future__ import annotations
 
+import bisect
+import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from ftfy import badness, fix_encoding
 
 from ..findings import Severity
 from ..text.markup import find_tokens, mask_tokens
@@ -57,6 +65,7 @@ _QUOTE_FAMILIES = (
     ("guillemets", "«", "»"),
     ("single guillemets", "‹", "›"),
 )
+_QUOTE_CHARS = frozenset("".join(o + (c or "") for _, o, c in _QUOTE_FAMILIES))
 _DOUBLE_SPACE_RE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
 
 
@@ -118,6 +127,7 @@ class PunctuationOptions(CheckOptions):
     brackets: bool = option(True, "report brackets unbalanced where the source's are balanced")
     quotes: bool = option(True, "report quotes unbalanced where the source's are balanced")
     double_spaces: bool = option(True, "report double spaces the source lacks")
+    mojibake: bool = option(True, "report text decoded in the wrong encoding ('â€”' for '—')")
 
 
 @register("punctuation", "warning",
@@ -128,9 +138,17 @@ def punctuation(check: Check, ctx: PairContext) -> Iterator:
     views = list(ctx.beads())
     # A quotation or a bracket may run over several sentences, which the target may split
     # differently: an imbalance that a neighbouring bead's target balances is no finding.
-    masked = [_masked(v.target_text) for v in views]
-    quote_gaps = [_quote_imbalance(m) for m in masked]
-    bracket_gaps = [_unmatched_brackets(m) for m in masked]
+    # Mojibake ('â€”' is '—' decoded as Windows-1252) is read as what it stands for, so its stray
+    # '”' is reported as mojibake, not as an unpaired quote.
+    garbled = [_mojibake(v.target_text) if opts.mojibake and not _mojibake(v.source_text)
+               else None for v in views]
+    texts = [g[0] if g else v.target_text for v, g in zip(views, garbled, strict=True)]
+    starts = sorted(seg.start for seg in ctx.target.segments)
+    masked = [_masked(t) + _trailing_marks(ctx.target.text, starts, v)
+              for t, v in zip(texts, views, strict=True)]
+    quote_gaps = [_clip(_quote_imbalance(m), len(t)) for m, t in zip(masked, texts, strict=True)]
+    bracket_gaps = [[(a, b) for a, b in _unmatched_brackets(m) if a < len(t)]
+                    for m, t in zip(masked, texts, strict=True)]
     open_quotes = [{name for name, _ in q} for q in quote_gaps]
     for i, view in enumerate(views):
         if not view.source or not view.target:
@@ -140,13 +158,31 @@ def punctuation(check: Check, ctx: PairContext) -> Iterator:
             yield from _end(check, ctx, view)
         if opts.opening:
             yield from _opening(check, ctx, view)
+        # Spans found in a text with its mojibake undone do not point into the file's text.
+        pointable = garbled[i] is None
         if opts.brackets and not any(bracket_gaps[k] for k in near):
-            yield from _brackets(check, ctx, view, bracket_gaps[i])
+            yield from _brackets(check, ctx, view, texts[i], bracket_gaps[i], pointable)
         if opts.quotes:
             spanning = set().union(*(open_quotes[k] for k in near)) if near else set()
-            yield from _quotes(check, ctx, view, quote_gaps[i], spanning)
+            yield from _quotes(check, ctx, view, texts[i], quote_gaps[i], spanning, pointable)
         if opts.double_spaces:
             yield from _double_spaces(check, ctx, view)
+    yield from _report_mojibake(check, ctx, views, garbled)
+
+
+def _report_mojibake(check: Check, ctx: PairContext, views: list[BeadView], garbled: list) -> Iterator:
+    """One finding per document: a file decoded in the wrong encoding is one problem, fixed once
+    (ftfy can repair it), however many sentences it touched."""
+    hits = [(v, g) for v, g in zip(views, garbled, strict=True) if g and v.target]
+    if not hits:
+        return
+    view, _ = hits[0]
+    examples = list(dict.fromkeys(f"'{v.target_text[a:b]}' for '{fixed[c:d]}'"
+                                  for v, (fixed, spans) in hits for (a, b), (c, d) in spans))
+    where = (f"; {len(hits)} sentences of this document have it" if len(hits) > 1 else "")
+    yield ctx.finding(check, view, f"Mojibake in the target: {', '.join(examples[:3])} (text "
+                      f"decoded in the wrong encoding, e.g. UTF-8 read as Windows-1252){where}",
+                      target_spans=[a for a, _ in hits[0][1][1]])
 
 
 def _end(check: Check, ctx: PairContext, view: BeadView) -> Iterator:
@@ -185,6 +221,42 @@ def _opening(check: Check, ctx: PairContext, view: BeadView) -> Iterator:
                               f"opening '{opener}'", severity=Severity.INFO)
 
 
+def _mojibake(text: str) -> tuple[str, list[tuple[tuple[int, int], tuple[int, int]]]] | None:
+    """The text with its mojibake undone (ftfy) and the (garbled, fixed) spans, or None."""
+    if not badness.is_bad(text):
+        return None
+    fixed = fix_encoding(text)
+    if fixed == text:
+        return None
+    ops = difflib.SequenceMatcher(None, text, fixed, autojunk=False).get_opcodes()
+    # A deleted stray ('Â' before '²') is shown with the character it clung to: 'Â²' for '²'.
+    spans = [((a, b + 1), (c, d + 1)) if d == c and b < len(text) else ((a, b), (c, d))
+             for op, a, b, c, d in ops if op != "equal" and b > a]
+    return (fixed, spans) if spans else None
+
+
+def _trailing_marks(text: str, starts: list[int], view: BeadView) -> str:
+    """The closing marks the segmenter left between this bead's last target sentence and the next
+    ('… tournure geek ! ».' is split after '!', and '».' alone is no sentence): a space and the
+    quotes and brackets of what follows on the same line, when that holds no letter or digit.
+    ``starts``: the document's segment starts, sorted."""
+    if not view.target:
+        return ""
+    end = max(seg.end for seg in view.target)
+    k = bisect.bisect_left(starts, end)
+    gap = text[end:starts[k] if k < len(starts) else len(text)].split("\n", 1)[0]
+    if not gap.strip() or any(c.isalnum() or c == "`" for c in gap):
+        return ""
+    marks = "".join(c for c in gap if c in _QUOTE_CHARS or c in _BRACKETS)
+    return " " + marks if marks else ""
+
+
+def _clip(imbalance: list[tuple[str, list[int]]], n: int) -> list[tuple[str, list[int]]]:
+    """Imbalances with their marks inside the bead's own text (``n`` characters); marks read from
+    after it count for the balance but are no place to point at."""
+    return [(name, kept) for name, where in imbalance if (kept := [i for i in where if i < n])]
+
+
 def _unmatched_brackets(text: str) -> list[tuple[int, int]]:
     stack: list[int] = []
     bad: list[int] = []
@@ -205,13 +277,14 @@ def _masked(text: str) -> str:
     return mask_tokens(text)
 
 
-def _brackets(check: Check, ctx: PairContext, view: BeadView,
-              bad: list[tuple[int, int]]) -> Iterator:
-    """``bad``: the target's unmatched brackets."""
+def _brackets(check: Check, ctx: PairContext, view: BeadView, text: str,
+              bad: list[tuple[int, int]], pointable: bool) -> Iterator:
+    """``bad``: the unmatched brackets of ``text`` (the target, its mojibake undone)."""
     if bad and not _unmatched_brackets(_masked(view.source_text)):
-        chars = ", ".join(repr(view.target_text[s]) for s, _ in bad)
+        chars = ", ".join(repr(text[s]) for s, _ in bad)
         yield ctx.finding(check, view, f"Unbalanced brackets in the target: {chars} without its "
-                          "pair (the source's brackets are balanced)", target_spans=bad)
+                          "pair (the source's brackets are balanced)",
+                          target_spans=bad if pointable else [])
 
 
 def _quote_imbalance(text: str) -> list[tuple[str, list[int]]]:
@@ -227,17 +300,19 @@ def _quote_imbalance(text: str) -> list[tuple[str, list[int]]]:
     return out
 
 
-def _quotes(check: Check, ctx: PairContext, view: BeadView,
-            imbalance: list[tuple[str, list[int]]], spanning: set[str]) -> Iterator:
-    """``imbalance``: the target's unpaired quotes, by family."""
+def _quotes(check: Check, ctx: PairContext, view: BeadView, text: str,
+            imbalance: list[tuple[str, list[int]]], spanning: set[str], pointable: bool
+            ) -> Iterator:
+    """``imbalance``: the unpaired quotes of ``text`` (the target, its mojibake undone)."""
     if not imbalance or _quote_imbalance(_masked(view.source_text)):
         return
     for name, where in imbalance:
         if name in spanning:
             continue
-        chars = "".join(view.target_text[i] for i in where)
+        chars = "".join(text[i] for i in where)
         yield ctx.finding(check, view, f"Unpaired {name} in the target ({chars}); the source's "
-                          "quotes are paired", target_spans=[(i, i + 1) for i in where])
+                          "quotes are paired",
+                          target_spans=[(i, i + 1) for i in where] if pointable else [])
 
 
 def _real_double_spaces(text: str) -> list[tuple[int, int]]:

@@ -178,7 +178,14 @@ _WEAK_WORDS: dict[str, frozenset[str]] = {
                      "insufficient", "incapable", "inadequate", "illegal", "irregular", "irrelevant",
                      "imperfect", "impatient", "inappropriate", "inconsistent", "ineffective",
                      "forbidden", "prohibited", "free", "dislike", "disliked", "disagree",
-                     "disagreed", "dissatisfied", "dishonest", "disabled", "disapprove"}),
+                     "disagreed", "dissatisfied", "dishonest", "disabled", "disapprove",
+                     # verbs of not doing or not showing, which other languages render with a
+                     # negation ("Suppress all output" -> "Jangan tampilkan ...", "nicht anzeigen")
+                     "suppress", "suppresses", "suppressed", "hide", "hides", "hidden", "skip",
+                     "skips", "skipped", "ignore", "ignores", "ignored", "omit", "omits", "omitted",
+                     "exclude", "excludes", "excluded", "disable", "disables", "quiet", "quietly",
+                     "silent", "silently", "mute", "muted", "stop", "stops", "stopped", "cease",
+                     "ceased", "missing"}),
     "de": frozenset({"ohne", "kaum", "selten", "fehlt", "fehlen", "fehlte", "verboten",
                      "untersagt", "frei"}),
     "id": frozenset({"tanpa", "kurang", "jarang", "gagal", "mustahil", "dilarang", "larangan",

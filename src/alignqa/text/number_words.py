@@ -37,19 +37,45 @@ def word_forms(value: int, lang: str) -> tuple[str, ...]:
     """The plain forms (see :func:`_plain`) of ``value`` written out in ``lang``: cardinal and
     ordinal, 'one hundred' also as 'hundred'. Empty when num2words lacks the language."""
     forms = []
+    cardinal = None
     for to in ("cardinal", "ordinal"):
         try:
             forms.append(_plain(str(num2words(value, lang=lang, to=to))))
+            cardinal = forms[0] if to == "cardinal" else cardinal
         except (NotImplementedError, KeyError, ValueError, TypeError, OverflowError,
                 AttributeError, IndexError):
             continue  # this language has no such form in num2words
+    forms += _OTHER_ORDINALS.get(lang.split("-")[0].split("_")[0], {}).get(value, ())
     out = []
     for form in forms:
         out.append(" ".join(form.split()))
         words = form.split()
         if len(words) == 2 and value in (100, 1000):
             out.append(words[1])  # 'one hundred' is also 'a hundred', 'hundred'
+        if form == cardinal and len(words) == 1:
+            out += _collectives(form, value, lang)
     return tuple(dict.fromkeys(f for f in out if f))
+
+
+# Ordinals num2words writes another way: French 'second(e)' beside 'deuxième' ('la Seconde Guerre
+# mondiale' for 'World War 2'); Italian and Spanish 'secondo'/'segundo' are num2words' own.
+_OTHER_ORDINALS: dict[str, dict[int, tuple[str, ...]]] = {"fr": {2: ("second",)}}
+# Approximate collective numerals ('une vingtaine', 'a dozen', 'ein Dutzend'): the French suffix
+# '-aine' on the cardinal of a round number, and the words for twelve that are no cardinal.
+_COLLECTIVE_SUFFIX = {"fr": ("aine", frozenset({8, 10, 12, 15, 20, 30, 40, 50, 60, 100}))}
+_DOZEN = {"en": "dozen", "de": "dutzend", "fr": "douzaine", "nl": "dozijn", "id": "lusin",
+          "lv": "ducis", "es": "docena", "it": "dozzina", "pt": "duzia"}
+
+
+def _collectives(cardinal: str, value: int, lang: str) -> list[str]:
+    """Collective forms of a one-word cardinal: 'vingt' -> 'vingtaine', 'dix' -> 'dizaine'."""
+    base = lang.split("-")[0].split("_")[0]
+    out = [_DOZEN[base]] if value == 12 and base in _DOZEN else []
+    suffix = _COLLECTIVE_SUFFIX.get(base)
+    if suffix and value in suffix[1]:
+        stem = cardinal[:-1] if cardinal.endswith(("e", "x")) else cardinal
+        out.append(stem + ("z" if cardinal.endswith("x") else "") + suffix[0])
+    return out
 
 
 @lru_cache(maxsize=64)

@@ -232,6 +232,11 @@ def compare_numbers(source: str, source_lang: str, target: str, target_lang: str
     # A number spelt out on the other side ('58' for 'Fifty-eight', '7.' for 'seventh').
     missing = [n for n in missing if not _spelt_out(n, target, target_lang)]
     extra = [n for n in extra if not _spelt_out(n, source, source_lang)]
+    # A series written another way: a value repeated ('802.11a, 802.11b' -> '802.11a, b') or the
+    # inside of a consecutive run ('11th, 12th, 13th' -> 'XIe au XIIIe') once the rest is there.
+    # A repeat is left out only where nothing took its place, so a changed repeat stays an error.
+    missing, extra = (_drop_elided(src, missing, extra, _has_range(target, target_lang)),
+                      _drop_elided(tgt, extra, missing, _has_range(source, source_lang)))
     src_q, tgt_q = _quantities(source, src), _quantities(target, tgt)
     missing, extra = _drop_conversions(src, src_q, missing, extra)
     extra, missing = _drop_conversions(tgt, tgt_q, extra, missing)
@@ -248,6 +253,58 @@ def _spelt_out(number: Number, other: str, lang: str) -> bool:
     values = _decimals(number)
     romans = number_words.roman_values(other)
     return any(v in romans or number_words.written_in(v, other, lang) for v in values)
+
+
+# A range in the other text: a dash between numbers or Roman numerals ('1000-1300', 'XIe–XIIIe'),
+# or a range word ('du XIe au XIIIe siècle', '11. bis 13. Jahrhundert'). Languages not listed are
+# read by their dashes alone.
+_RANGE_DASH_RE = re.compile(r"(?:\d|\b[IVXLCDM]+\w{0,3})\.?\s?[-–—]\s?(?:\d|[IVXLCDM]+\b)")
+_RANGE_WORDS = {
+    "en": {"to", "through", "thru", "until", "till"}, "de": {"bis"}, "fr": {"à", "au", "aux"},
+    "lv": {"līdz"}, "id": {"hingga", "sampai"}, "ms": {"hingga", "sampai"},
+    "es": {"a", "al", "hasta"}, "it": {"a", "al", "fino"}, "pt": {"a", "ao", "até"},
+    "nl": {"tot"}, "cs": {"až", "do"}, "pl": {"do"}, "sv": {"till"}, "da": {"til"},
+    "nb": {"til"}, "zh": {"至", "到"}, "ja": {"から", "〜", "～"},
+}
+_TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+
+
+def _has_range(text: str, lang: str) -> bool:
+    """Whether ``text`` writes a range, so a listed series may be its inside ('11th, 12th, 13th'
+    -> 'XIe au XIIIe')."""
+    if _RANGE_DASH_RE.search(text):
+        return True
+    base = lang.split("-")[0].lower()
+    words = _RANGE_WORDS.get(base, set())
+    if base in ("zh", "ja"):  # written without spaces: the words are searched as substrings
+        return any(w in text for w in words)
+    return any(w.casefold() in words for w in _TOKEN_RE.findall(text))
+
+
+def _drop_elided(numbers: list[Number], unpaired: list[Number], other_unpaired: list[Number],
+                 other_has_range: bool) -> list[Number]:
+    """``unpaired`` less the numbers a series lets a translation leave out: a repeat of a value
+    that was paired (when the other side has nothing unpaired in its place), and a member of a run
+    of consecutive integers whose two ends were paired, where the other side writes a range
+    ('Chapters 1, 2 and 3' -> 'Kapitel 1 und 3' has lost one)."""
+    paired = [n for n in numbers if n not in set(unpaired)]
+    paired_values = {v for n in paired for v in _decimals(n)}
+    values = {v for n in numbers for v in _decimals(n) if v == v.to_integral_value()}
+
+    def inside_run(v: Decimal) -> bool:
+        if v != v.to_integral_value():
+            return False
+        low = high = v
+        while low - 1 in values:
+            low -= 1
+        while high + 1 in values:
+            high += 1
+        return (other_has_range and low < v < high and low in paired_values
+                and high in paired_values)
+
+    return [n for n in unpaired
+            if not any((v in paired_values and not other_unpaired) or inside_run(v)
+                       for v in _decimals(n))]
 
 
 def _drop_restated(numbers: list[Number], quantities: list[units.Quantity], unpaired: list[Number]
