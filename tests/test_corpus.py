@@ -67,5 +67,5 @@ def test_a_bad_pattern_is_a_config_error(tmp_path):
     from alignqa.config import config_from_mapping
     from alignqa.errors import ConfigError
 
-    with pytest.raises(ConfigError, match="config key 'exclude'.*'!'"):
+    with pytest.raises(ConfigError, match=r"config key 'exclude'.*'!'"):
         config_from_mapping({"exclude": ["!"]}, tmp_path / "alignqa.toml")
