@@ -100,6 +100,13 @@ class Embedder:
                                       "backend": backend, **self._source}, sort_keys=True)
 
     @property
+    def identity(self) -> str:
+        """Everything that decides this embedder's vectors for a text (model, prompt, token
+        limit, backend, weights' provenance): the embedding cache's key prefix, and part of
+        the result cache's keys."""
+        return self._namespace
+
+    @property
     def loaded(self) -> bool:
         """Whether the encoder has been loaded (a fully cached run never loads it)."""
         return self._backend is not None

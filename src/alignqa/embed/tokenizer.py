@@ -8,6 +8,7 @@ never has to load the encoder.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -29,19 +30,37 @@ class Encoded:
 class TextTokenizer:
     """A ``tokenizers.Tokenizer`` with the model's prompt and token limit."""
 
-    def __init__(self, tokenizer: Any, *, prompt: str, max_tokens: int):
-        # Counts must be untruncated and unpadded; encode() truncates the way transformers does.
-        tokenizer.no_truncation()
-        tokenizer.no_padding()
-        self._tok = tokenizer
+    def __init__(self, tokenizer: Any = None, *, prompt: str, max_tokens: int,
+                 loader: Callable[[], Any] | None = None):
+        if tokenizer is None and loader is None:
+            raise ValueError("TextTokenizer needs a tokenizer or a loader")
+        self._loaded = tokenizer
+        self._loader = loader
         self.prompt = prompt
         self.max_tokens = max_tokens
 
     @classmethod
     def from_file(cls, path: str | Path, *, prompt: str, max_tokens: int) -> TextTokenizer:
-        from tokenizers import Tokenizer
+        """A tokenizer read from ``tokenizer.json`` on first use: parsing its 250k-piece
+        vocabulary costs half a second that a run served by the result cache never needs."""
 
-        return cls(Tokenizer.from_file(str(path)), prompt=prompt, max_tokens=max_tokens)
+        def load() -> Any:
+            from tokenizers import Tokenizer
+
+            return Tokenizer.from_file(str(path))
+
+        return cls(prompt=prompt, max_tokens=max_tokens, loader=load)
+
+    @property
+    def _tok(self) -> Any:
+        if self._loaded is None:
+            assert self._loader is not None
+            tokenizer = self._loader()
+            # Counts must be untruncated and unpadded; encode() truncates as transformers does.
+            tokenizer.no_truncation()
+            tokenizer.no_padding()
+            self._loaded = tokenizer
+        return self._loaded
 
     @cached_property
     def pad_id(self) -> int:
