@@ -226,7 +226,8 @@ def same_outputs(a: Path, b: Path) -> tuple[bool, int]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--pages", type=int, default=100)
+    ap.add_argument("--pages", type=int, default=240, help="tldr pages (default 240: over "
+                    "2,000 segments each way, the size of the issue's measurement)")
     ap.add_argument("--models-from", type=Path, help="cache folder holding the converted model "
                     "(default: $ALIGNQA_CACHE or the user cache)")
     ap.add_argument("--sample", type=int, default=400, help="texts per backend measurement")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -105,11 +105,12 @@ def run_check(paths: Sequence[str | Path], config: Config, *, embedder=None,
                  for d in (documents[p.source_path], documents[p.target_path])]
         every += [doc for p in todo if p.keyed for doc in keyed[p][:2]]
         embedder.encode(list(dict.fromkeys(s.text for d in every for s in d.segments)))
+    options = {c.id: check_options(c, config) for c in checks}  # once per run, not per pair
     if distributed:
         spec = EmbedderSpec(config.model, _str_or_none(config.resolve(config.cache_dir)),
                             config.backend, config.threads)
         jobs = [(pair, documents.get(pair.source_path), documents.get(pair.target_path),
-                 keyed.get(pair), config, glossaries[pair.root], spec) for pair in todo]
+                 keyed.get(pair), config, glossaries[pair.root], spec, options) for pair in todo]
         fresh = map_ordered(_check_pair_job, jobs, workers=workers, scheduler=scheduler)
     else:
         progress = Progress(len(todo), "checking, pair", quiet=quiet)
@@ -117,7 +118,7 @@ def run_check(paths: Sequence[str | Path], config: Config, *, embedder=None,
         for pair in todo:
             progress.step(str(pair.target_path))
             fresh.append(check_pair(pair, documents, embedder, checks, config,
-                                    glossaries[pair.root], keyed.get(pair)))
+                                    glossaries[pair.root], keyed.get(pair), options))
     if store is not None:
         # Stored before the corpus checks, reviews and filters change the findings.
         store.save(zip(todo, fresh, strict=True))
@@ -200,9 +201,10 @@ def pair_keyed_units(pairs: Sequence[DocumentPair]) -> dict[DocumentPair, KeyedP
 
 def check_pair(pair: DocumentPair, documents: dict[Path, Document], embedder,
                checks: Sequence[Check], config: Config, glossary: Path | None,
-               keyed: KeyedPair | None = None) -> PairResult:
+               keyed: KeyedPair | None = None,
+               options: Mapping[str, CheckOptions] | None = None) -> PairResult:
     """Align one pair (unless ``keyed`` brings its units paired by key) and run the pair-scope
-    checks on it."""
+    checks on it; ``options``: each check's typed options, when the caller built them."""
     if keyed is not None:
         src, tgt, alignment = keyed
     else:
@@ -216,8 +218,8 @@ def check_pair(pair: DocumentPair, documents: dict[Path, Document], embedder,
                         target_relpath=pair.target_relpath)
     for check in checks:
         if check.scope == "pair":
-            result.findings += check.run(_context(result, check_options(check, config), embedder,
-                                                  glossary))
+            typed = options[check.id] if options else check_options(check, config)
+            result.findings += check.run(_context(result, typed, embedder, glossary))
     return result
 
 
@@ -314,10 +316,10 @@ def _documents_of(cached: dict[DocumentPair, PairResult]) -> dict[Path, Document
 def _check_pair_job(job: tuple) -> PairResult:
     """:func:`check_pair` in a worker process: the embedder is rebuilt there from its spec (a
     loaded model cannot travel), once per process."""
-    pair, source, target, keyed, config, glossary, spec = job
+    pair, source, target, keyed, config, glossary, spec, options = job
     documents = {pair.source_path: source, pair.target_path: target}
     return check_pair(pair, documents, spec.get(), enabled_checks(config), config, glossary,
-                      keyed)
+                      keyed, options)
 
 
 def _str_or_none(path: Path | None) -> str | None:
