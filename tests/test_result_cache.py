@@ -217,3 +217,14 @@ def test_cold_warm_workers_and_no_cache_runs_write_the_same_bytes(embedder, corp
     assert len(outs["cold"][1]) >= 8
     for run in ("warm-workers", "no-cache", "cold-workers", "warm"):
         assert outs[run] == outs["cold"], run
+
+
+@pytest.mark.model
+def test_the_bundled_identity_is_known_without_an_embedder(embedder):
+    from alignqa.embed import bundled_identity, load_embedder
+
+    for backend in (None, "torch-int8"):
+        identity, folder = bundled_identity(None, backend)
+        built = load_embedder(quiet=True, backend=backend)
+        assert identity == built.identity and folder == built.cache.path.parent
+    assert bundled_identity(None, "no-such-backend") is None

@@ -84,20 +84,22 @@ def run_check(paths: Sequence[str | Path], config: Config, *, embedder=None,
         raise ValueError("workers/scheduler rebuild the embedder from the config; "
                          "do not pass one")
     checks = enabled_checks(config)
-    # The bundled model's embedder loads nothing until a text needs encoding, so it can come
-    # first and the result cache can spare the segmenter too; a user's model loads at once,
-    # after the inputs are known to be good.
-    if embedder is None and config.model is None:
-        embedder = _load_embedder(config, quiet)
-    cached, store = _cached_results(pairs, config, embedder, checks, glossaries)
+    # Results of unchanged pairs come from the result cache, before anything is segmented; the
+    # bundled model's identity is known without building an embedder (a user's model: once it
+    # has loaded, after the inputs are known to be good).
+    store = _result_store(config, embedder, checks, glossaries)
+    cached = store.load(pairs) if store else {}
     todo = [p for p in pairs if p not in cached]
     documents = segment_documents(todo, config, quiet=quiet, known=_documents_of(cached))
     keyed = pair_keyed_units(todo)
     validate_inputs(glossaries.values())
     if embedder is None:
+        # Cheap for the bundled model: it loads on the first text not in the embedding cache.
         embedder = _load_embedder(config, quiet)
-        cached, store = _cached_results(todo, config, embedder, checks, glossaries)
-        todo = [p for p in todo if p not in cached]
+        if store is None and todo:
+            store = _result_store(config, embedder, checks, glossaries)
+            cached.update(store.load(todo) if store else {})
+            todo = [p for p in todo if p not in cached]
     if not distributed and getattr(embedder, "cache", None) is not None and todo:
         # One encoder call over every segment of the pairs to check: sorted by length across
         # documents, batches pad least (docs/embeddings.md); the pairs then find them cached.
@@ -284,21 +286,33 @@ def _load_embedder(config: Config, quiet: bool):
                          backend=config.backend, threads=config.threads)
 
 
-def _cached_results(pairs: Sequence[DocumentPair], config: Config, embedder,
-                    checks: Sequence[Check], glossaries: dict[Path, Path | None]
-                    ) -> tuple[dict[DocumentPair, PairResult], Any]:
-    """The results of ``pairs`` the result cache holds, and the store to save new ones in (None
-    when the cache is off: config ``result-cache = false``, ``--no-cache``, or an embedder
-    without an embedding cache, whose folder the result cache shares)."""
-    if embedder is None or not config.result_cache or not pairs:
-        return {}, None
+def _result_store(config: Config, embedder, checks: Sequence[Check],
+                  glossaries: dict[Path, Path | None]) -> Any:
+    """The result cache for this run (a :class:`~alignqa.result_cache.PairStore`), or None when
+    it is off (config ``result-cache = false``, ``--no-cache``), when the embedder's identity is
+    not known yet, or when the embedder has no embedding cache (whose folder the result cache
+    shares: an embedder that caches nothing asks for a run that does not depend on earlier ones)."""
+    if not config.result_cache:
+        return None
+    if embedder is not None:
+        cache = getattr(embedder, "cache", None)
+        if cache is None or not getattr(cache, "enabled", False):
+            return None
+        identity, folder = embedder.identity, Path(cache.path).parent
+    elif config.model is None:
+        from .embed import bundled_identity
+
+        found = bundled_identity(config.resolve(config.cache_dir), config.backend)
+        if found is None:
+            return None
+        identity, folder = found
+    else:
+        return None
     from .result_cache import PairStore, open_result_cache
 
-    cache = open_result_cache(getattr(embedder, "cache", None))
-    if cache is None:
-        return {}, None
-    store = PairStore(cache, config, embedder, [c.id for c in checks], glossaries)
-    return store.load(pairs), store
+    cache = open_result_cache(folder)
+    return None if cache is None else PairStore(cache, config, identity,
+                                                [c.id for c in checks], glossaries)
 
 
 def _documents_of(cached: dict[DocumentPair, PairResult]) -> dict[Path, Document]:

@@ -279,11 +279,11 @@ class ResultCache:
 class PairStore:
     """The result cache as the pipeline uses it: keys of this run's pairs, load and save."""
 
-    def __init__(self, cache: ResultCache, config: Config, embedder: Any,
+    def __init__(self, cache: ResultCache, config: Config, embedder_identity: str,
                  enabled: Sequence[str], glossaries: Mapping[Path, Path | None]):
         self.cache = cache
         self.glossaries = glossaries
-        self.run = RunKey.of(embedder_identity=embedder.identity, align=config.align,
+        self.run = RunKey.of(embedder_identity=embedder_identity, align=config.align,
                              checks=config.checks, enabled=enabled, base_dir=config.base_dir)
         self.digests = FileDigests(config.max_file_size)
         self.keys: dict[DocumentPair, bytes] = {}
@@ -306,13 +306,9 @@ class PairStore:
                             if (key := self.key(pair)) is not None)
 
 
-def open_result_cache(embedding_cache: Any) -> ResultCache | None:
-    """The result cache beside an embedder's embedding cache (None without one: an embedder that
-    caches nothing asks for runs that do not depend on earlier ones)."""
-    path = getattr(embedding_cache, "path", None)
-    if path is None or not getattr(embedding_cache, "enabled", True):
-        return None
-    store = ResultCache(Path(path).parent / RESULT_CACHE_FILE)
+def open_result_cache(folder: Path) -> ResultCache | None:
+    """The result cache in ``folder`` (the embedding cache's), or None when it cannot be used."""
+    store = ResultCache(Path(folder) / RESULT_CACHE_FILE)
     return store if store.enabled else None
 
 

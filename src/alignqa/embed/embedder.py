@@ -104,9 +104,8 @@ class Embedder:
         # Tokenizations of the same texts: the aligner, the detector and spans all need them.
         self._encoded: OrderedDict[str, Encoded] = OrderedDict()
         # Everything that changes a vector for the same text: it prefixes every cache key.
-        self._namespace = json.dumps({"model": model_id, "prompt": prompt,
-                                      "max_tokens": self.max_tokens, "salt": cache_salt,
-                                      "backend": backend, **self._source}, sort_keys=True)
+        self._namespace = namespace(model_id, prompt, self.max_tokens, cache_salt, backend,
+                                    self._source)
 
     @property
     def identity(self) -> str:
@@ -277,6 +276,14 @@ class Embedder:
     def __repr__(self) -> str:
         return (f"Embedder({self.model_id!r}, backend={self.backend_name!r}, dim={self.dim}, "
                 f"max_tokens={self.max_tokens})")
+
+
+def namespace(model_id: str, prompt: str, max_tokens: int, salt: str, backend: str,
+              source: dict[str, Any]) -> str:
+    """The identity of an embedder's vectors: the embedding cache's key prefix
+    (:attr:`Embedder.identity`)."""
+    return json.dumps({"model": model_id, "prompt": prompt, "max_tokens": max_tokens,
+                       "salt": salt, "backend": backend, **source}, sort_keys=True)
 
 
 def _tokenizer_of(model: Any, prompt: str, max_tokens: int, model_id: str) -> TextTokenizer:
