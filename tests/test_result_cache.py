@@ -228,3 +228,23 @@ def test_the_bundled_identity_is_known_without_an_embedder(embedder):
         built = load_embedder(quiet=True, backend=backend)
         assert identity == built.identity and folder == built.cache.path.parent
     assert bundled_identity(None, "no-such-backend") is None
+
+
+@pytest.mark.model
+def test_keyed_formats_warm_run_reads_no_unit_file_again(embedder, tmp_path, monkeypatch):
+    # Every keyed format (PO, XLIFF, JSON, YAML, Android, Apple, .properties) and HTML.
+    app = tmp_path / "app"
+    shutil.copytree(REPO / "tests" / "units" / "fixtures" / "app", app)
+    cached = embedder.with_cache(EmbeddingCache(tmp_path / "cache" / "embeddings.sqlite3"))
+    config = load_config(app / "alignqa.toml", app)
+    cold = run_check([app], config, embedder=cached, quiet=True)
+
+    import alignqa.units.pairing
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a warm run read a keyed file's units again")
+
+    monkeypatch.setattr(alignqa.units.pairing, "pair_units", refuse)
+    warm = run_check([app], config, embedder=cached, quiet=True)
+    for fmt in FORMATS:
+        assert render(warm, fmt) == render(cold, fmt), fmt
