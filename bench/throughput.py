@@ -1,18 +1,20 @@
 """Throughput of ``alignqa check`` against the encoder's own cost, in one run.
 
-    PYTHONPATH=src python bench/throughput.py                  # tldr en -> de/id, 100 pages
-    PYTHONPATH=src python bench/throughput.py --pages 200 --skip-backends
+    PYTHONPATH=src python bench/throughput.py                  # tldr en -> de/id, 240 pages
+    PYTHONPATH=src python bench/throughput.py --pages 60 --skip-backends --skip-growth
 
 Prints, all from this one run (every figure is process CPU time, user + sys, of the process and
 its children: the machine is shared, so wall time would measure the neighbours):
 
 1. The corpus: tldr-pages English originals with their German and Indonesian translations
-   (../shared/eval/tldr), the first ``--pages`` pages that have both, in alignqa's layout.
+   (../shared/eval/tldr), the first ``--pages`` pages that have both, in alignqa's layout
+   (240 by default: over 2,000 segments each way, as in the issue's measurement).
 2. Raw encoder: exactly the texts the pipeline encodes (recorded from an instrumented run),
    encoded again in one call by a fresh process with the default backend; model load apart.
-3. ``alignqa check`` cold (empty embedding cache) and warm (the same cache, unchanged corpus),
-   each a fresh process writing every output format and the HTML report; peak RSS.
-4. Time per stage, from an in-process run with the stages called one by one.
+3. ``alignqa check`` cold (empty embedding and result caches) and warm (the same caches,
+   unchanged corpus), each a fresh process writing every output format and the HTML report;
+   peak RSS; which heavy modules a warm run imports.
+4. Time per stage, from a run with the stages called one by one (in a child process).
 5. Growth: the corpus copied 1x, 2x, 4x and 8x under new file names, checked with the warm
    cache (the encoder's cost is linear in new texts, item 2; this measures everything else),
    CPU per pair and peak RSS.
@@ -200,6 +202,41 @@ def encode_worker(args: argparse.Namespace) -> int:
     return 0
 
 
+def staged_worker(args: argparse.Namespace) -> int:
+    """Child mode: :func:`staged_run`, its figures written as JSON to ``--out``."""
+    stages, encoded, encoder = staged_run(Path(args.staged_worker), Path(args.cache))
+    Path(args.out).write_text(json.dumps({"stages": stages, "encoded": encoded,
+                                          "encoder": encoder}), encoding="utf-8")
+    return 0
+
+
+HEAVY = ("torch", "onnxruntime", "pandas", "nltk", "sentence_transformers", "transformers",
+         "scipy", "sklearn")
+
+
+def imports_worker(args: argparse.Namespace) -> int:
+    """Child mode: ``alignqa check`` in this process; print the heavy modules it imported."""
+    import contextlib
+    import io
+
+    from alignqa.cli import main as alignqa_main
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        alignqa_main(json.loads(args.imports_worker))
+    print(json.dumps(sorted(m for m in HEAVY if m in sys.modules)))
+    return 0
+
+
+def _child(extra: list[str], env: dict[str, str] | None = None) -> str:
+    env = dict(env or os.environ)
+    env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
+    out = subprocess.run([sys.executable, __file__, *extra], env=env, capture_output=True,
+                         text=True)
+    if out.returncode != 0:
+        sys.exit(f"bench child {' '.join(extra[:1])} failed:\n{out.stderr[-3000:]}")
+    return out.stdout
+
+
 def encode_child(texts_file: Path, cache: Path, backend: str, threads: int | None,
                  budget: int | None = None, rows: int | None = None) -> dict:
     cmd = [sys.executable, __file__, "--encode-worker", str(texts_file), "--cache", str(cache),
@@ -226,7 +263,8 @@ def same_outputs(a: Path, b: Path) -> tuple[bool, int]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--pages", type=int, default=100)
+    ap.add_argument("--pages", type=int, default=240, help="tldr pages (default 240: over "
+                    "2,000 segments each way, the size of the issue's measurement)")
     ap.add_argument("--models-from", type=Path, help="cache folder holding the converted model "
                     "(default: $ALIGNQA_CACHE or the user cache)")
     ap.add_argument("--sample", type=int, default=400, help="texts per backend measurement")
@@ -236,6 +274,9 @@ def main() -> int:
     ap.add_argument("--skip-growth", action="store_true")
     # Child mode (one backend measurement in a fresh process).
     ap.add_argument("--encode-worker", help=argparse.SUPPRESS)
+    ap.add_argument("--staged-worker", help=argparse.SUPPRESS)
+    ap.add_argument("--imports-worker", help=argparse.SUPPRESS)
+    ap.add_argument("--out", help=argparse.SUPPRESS)
     ap.add_argument("--cache", help=argparse.SUPPRESS)
     ap.add_argument("--backend", help=argparse.SUPPRESS)
     ap.add_argument("--threads", type=int, help=argparse.SUPPRESS)
@@ -244,6 +285,10 @@ def main() -> int:
     args = ap.parse_args()
     if args.encode_worker:
         return encode_worker(args)
+    if args.staged_worker:
+        return staged_worker(args)
+    if args.imports_worker:
+        return imports_worker(args)
     if not TLDR.is_dir():
         print(f"missing {TLDR}", file=sys.stderr)
         return 2
@@ -265,10 +310,15 @@ def _run(args, scratch: Path, models_from: Path, default_backend: str) -> int:
           f"its children)\n\ncorpus: {n_pages} tldr pages, en -> de, id ({2 * n_pages} pairs); "
           f"default backend: {default_backend}\n", flush=True)
 
-    # Stages, in process, with an empty embedding cache; records the texts encoded.
+    # Stages, in a child process, with an empty embedding cache; records the texts encoded. (A
+    # child, so that this process stays small: a child's peak RSS counts its parent's at fork.)
     staged_cache = scratch / "cache-staged"
     seed_cache(staged_cache, models_from)
-    stages, encoded, encoder = staged_run(corpus, staged_cache)
+    staged_file = scratch / "staged.json"
+    _child(["--staged-worker", str(corpus), "--cache", str(staged_cache), "--out",
+            str(staged_file)])
+    staged = json.loads(staged_file.read_text(encoding="utf-8"))
+    stages, encoded, encoder = staged["stages"], staged["encoded"], staged["encoder"]
     texts_file = scratch / "encoded.json"
     texts_file.write_text(json.dumps(encoded), encoding="utf-8")
     print(f"texts encoded by the pipeline: {len(encoded)} (unique segments and m-n bead texts)\n")
@@ -291,9 +341,13 @@ def _run(args, scratch: Path, models_from: Path, default_backend: str) -> int:
         print(f"| {name} | {r['cpu']:.1f} | {1000 * r['cpu'] / n:.1f} | "
               f"{r['cpu'] / raw['encode']:.2f} | {r['wall']:.1f} | {r['rss_mb']:.0f} |")
     same, files = same_outputs(scratch / "cold", scratch / "warm")
+    heavy = json.loads(_child(["--imports-worker",
+                               json.dumps(check_args(corpus, scratch / "warm-imports"))],
+                              env).strip().splitlines()[-1])
     print(f"\ncold / raw encoder: **{cold['cpu'] / raw['encode']:.2f}x**; warm / cold: "
           f"**{100 * warm['cpu'] / cold['cpu']:.1f}%**; cold and warm outputs byte-identical "
-          f"({files} files): {same}\n", flush=True)
+          f"({files} files): {same}; heavy modules a warm run imports: "
+          f"{', '.join(heavy) or 'none'} (of {', '.join(HEAVY)})\n", flush=True)
 
     print("## Time per stage (in process, empty embedding cache)\n")
     print("| stage | CPU s | share |\n|---|---|---|")

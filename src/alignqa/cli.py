@@ -184,12 +184,14 @@ def align(source: Path, target: Path, source_lang: str | None, target_lang: str 
 @click.option("--workers", type=click.IntRange(1), help="Check document pairs in N local processes.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Check document pairs on a running Dask cluster (tcp://host:8786).")
+@click.option("--no-cache", is_flag=True,
+              help="Check every pair again: neither read nor write the result cache.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, no summary on stderr.")
 def check(paths: tuple[Path, ...], config_file: Path | None, formats: tuple[str, ...],
           output: Path | None, output_dir: Path | None, no_report: bool, fail_on: str | None,
           exit_zero: bool, baseline: Path | None, update_baseline: bool,
           changed_only: str | None, model: str | None, backend: str | None,
-          workers: int | None, scheduler: str | None, quiet: bool) -> int:
+          workers: int | None, scheduler: str | None, no_cache: bool, quiet: bool) -> int:
     """Check every translation under PATHS (corpus folders or files) against its source."""
     from .baseline import write_baseline
     from .gating import exit_code
@@ -219,6 +221,8 @@ def check(paths: tuple[Path, ...], config_file: Path | None, formats: tuple[str,
 
     if backend:
         config.backend = backend
+    if no_cache:
+        config.result_cache = False
     result = run_check(paths, config, changed_since=changed_only, quiet=quiet, workers=workers,
                        scheduler=scheduler)
 

@@ -29,6 +29,8 @@ class Config:
     cache_dir: str | None = None
     backend: str | None = None  # None: alignqa.embed.DEFAULT_BACKEND (bundled model only)
     threads: int | None = None  # encoder threads; None: $ALIGNQA_THREADS, else the runtime's
+    # Reuse stored results of unchanged pairs (alignqa.result_cache); false: check every pair.
+    result_cache: bool = True
     output_dir: str = "reports"
     fail_on: str = "error"
     format: list[str] = field(default_factory=lambda: ["text"])
@@ -97,6 +99,8 @@ _TOP_TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
     "cache-dir": (str, "folder for the converted model and the embedding cache"),
     "backend": (str, "encoder backend: torch, torch-int8, onnx or onnx-int8 (docs/embeddings.md)"),
     "threads": (int, "encoder threads per process (default: $ALIGNQA_THREADS, else the runtime's)"),
+    "result-cache": (bool, "reuse the stored results of unchanged pairs (default true; "
+                           "docs/caching.md)"),
     "output-dir": (str, "where the HTML report is written"),
     "fail-on": (str, "lowest severity that makes the run exit 1: error, warning or info"),
     "format": ((list, str), "output format(s): " + ", ".join(FORMAT_NAMES)),

@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .align import align_documents
 from .alignment import Alignment
 from .baseline import apply_baseline, load_baseline
 from .checks.options import CheckOptions
@@ -36,9 +35,7 @@ from .layout import discover as discover_layout
 from .preflight import validate_inputs
 from .progress import Progress
 from .results import PairResult, RunResult
-from .segment import load_document
 from .suppress import apply_suppressions
-from .units.pairing import pair_units
 
 # Corpus root -> the files asked for under it (None: the whole corpus).
 Roots = dict[Path, set[Path] | None]
@@ -82,38 +79,53 @@ def run_check(paths: Sequence[str | Path], config: Config, *, embedder=None,
     glossaries = {root: find_glossary(root, config.resolve(config.glossary)) for root in roots}
     baseline_path = config.resolve(config.baseline)
     baseline = load_baseline(baseline_path) if baseline_path else None
-    documents = segment_documents(pairs, config, quiet=quiet)
-    keyed = pair_keyed_units(pairs)
-    validate_inputs(glossaries.values())
-
     distributed = scheduler is not None or (workers or 1) > 1
-    if embedder is None:
-        from .embed import load_embedder
-
-        embedder = load_embedder(config.model, cache_dir=config.resolve(config.cache_dir),
-                                 quiet=quiet, backend=config.backend, threads=config.threads)
-    elif distributed:
+    if embedder is not None and distributed:
         raise ValueError("workers/scheduler rebuild the embedder from the config; "
                          "do not pass one")
     checks = enabled_checks(config)
-    if not distributed and getattr(embedder, "cache", None) is not None:
-        # One encoder call over every segment of the run: sorted by length across documents,
-        # batches pad least (docs/embeddings.md); the pairs then find their vectors cached.
-        every = [*documents.values(), *(doc for k in keyed.values() for doc in k[:2])]
+    # Results of unchanged pairs come from the result cache, before anything is segmented; the
+    # bundled model's identity is known without building an embedder (a user's model: once it
+    # has loaded, after the inputs are known to be good).
+    store = _result_store(config, embedder, checks, glossaries)
+    cached = store.load(pairs) if store else {}
+    todo = [p for p in pairs if p not in cached]
+    documents = segment_documents(todo, config, quiet=quiet, known=_documents_of(cached))
+    keyed = pair_keyed_units(todo)
+    validate_inputs(glossaries.values())
+    if embedder is None:
+        # Cheap for the bundled model: it loads on the first text not in the embedding cache.
+        embedder = _load_embedder(config, quiet)
+        if store is None and todo:
+            store = _result_store(config, embedder, checks, glossaries)
+            cached.update(store.load(todo) if store else {})
+            todo = [p for p in todo if p not in cached]
+    if not distributed and getattr(embedder, "cache", None) is not None and todo:
+        # One encoder call over every segment of the pairs to check: sorted by length across
+        # documents, batches pad least (docs/embeddings.md); the pairs then find them cached.
+        every = [d for p in todo if not p.keyed
+                 for d in (documents[p.source_path], documents[p.target_path])]
+        every += [doc for p in todo if p.keyed for doc in keyed[p][:2]]
         embedder.encode(list(dict.fromkeys(s.text for d in every for s in d.segments)))
+    options = {c.id: check_options(c, config) for c in checks}  # once per run, not per pair
     if distributed:
         spec = EmbedderSpec(config.model, _str_or_none(config.resolve(config.cache_dir)),
                             config.backend, config.threads)
         jobs = [(pair, documents.get(pair.source_path), documents.get(pair.target_path),
-                 keyed.get(pair), config, glossaries[pair.root], spec) for pair in pairs]
-        results = map_ordered(_check_pair_job, jobs, workers=workers, scheduler=scheduler)
+                 keyed.get(pair), config, glossaries[pair.root], spec, options) for pair in todo]
+        fresh = map_ordered(_check_pair_job, jobs, workers=workers, scheduler=scheduler)
     else:
-        progress = Progress(len(pairs), "checking, pair", quiet=quiet)
-        results = []
-        for pair in pairs:
+        progress = Progress(len(todo), "checking, pair", quiet=quiet)
+        fresh = []
+        for pair in todo:
             progress.step(str(pair.target_path))
-            results.append(check_pair(pair, documents, embedder, checks, config,
-                                      glossaries[pair.root], keyed.get(pair)))
+            fresh.append(check_pair(pair, documents, embedder, checks, config,
+                                    glossaries[pair.root], keyed.get(pair), options))
+    if store is not None:
+        # Stored before the corpus checks, reviews and filters change the findings.
+        store.save(zip(todo, fresh, strict=True))
+    checked = dict(zip(todo, fresh, strict=True))
+    results = [cached[p] if p in cached else checked[p] for p in pairs]
     run_corpus_checks(results, checks, config, embedder, glossaries)
     review_findings(results, checks, config, embedder, glossaries)
     suppressed = filter_findings(results, config, baseline)
@@ -159,10 +171,11 @@ def discover_pairs(roots: Roots, config: Config,
     return pairs, notices
 
 
-def segment_documents(pairs: Sequence[DocumentPair], config: Config, *,
-                      quiet: bool = True) -> dict[Path, Document]:
-    """Every document of ``pairs``, read and segmented once (a source serves all its translations)."""
-    documents: dict[Path, Document] = {}
+def segment_documents(pairs: Sequence[DocumentPair], config: Config, *, quiet: bool = True,
+                      known: dict[Path, Document] | None = None) -> dict[Path, Document]:
+    """Every document of ``pairs``, read and segmented once (a source serves all its
+    translations); ``known`` documents (from the result cache) are not segmented again."""
+    documents: dict[Path, Document] = dict(known or {})
     progress = Progress(len(pairs), "segmenting, pair", quiet=quiet)
     for pair in pairs:
         if pair.keyed:
@@ -170,6 +183,9 @@ def segment_documents(pairs: Sequence[DocumentPair], config: Config, *,
         for path, lang in ((pair.source_path, pair.source_lang),
                            (pair.target_path, pair.target_lang)):
             if path not in documents:
+                # Imported here: a run the result cache serves never needs the segmenter.
+                from .segment import load_document
+
                 documents[path] = load_document(path, lang, max_size=config.max_file_size)
         progress.step(str(pair.target_path))
     return documents
@@ -177,18 +193,25 @@ def segment_documents(pairs: Sequence[DocumentPair], config: Config, *,
 
 def pair_keyed_units(pairs: Sequence[DocumentPair]) -> dict[DocumentPair, KeyedPair]:
     """Every keyed pair (PO, XLIFF, JSON, ...) read and paired by key: no aligner needed."""
+    if not any(pair.keyed for pair in pairs):
+        return {}
+    from .units.pairing import pair_units
+
     loaded: dict = {}  # each file read once, however many translations share it
     return {pair: pair_units(pair, loaded) for pair in pairs if pair.keyed}
 
 
 def check_pair(pair: DocumentPair, documents: dict[Path, Document], embedder,
                checks: Sequence[Check], config: Config, glossary: Path | None,
-               keyed: KeyedPair | None = None) -> PairResult:
+               keyed: KeyedPair | None = None,
+               options: Mapping[str, CheckOptions] | None = None) -> PairResult:
     """Align one pair (unless ``keyed`` brings its units paired by key) and run the pair-scope
-    checks on it."""
+    checks on it; ``options``: each check's typed options, when the caller built them."""
     if keyed is not None:
         src, tgt, alignment = keyed
     else:
+        from .align import align_documents
+
         src, tgt = documents[pair.source_path], documents[pair.target_path]
         alignment = align_documents(src, tgt, embedder, **config.align)
     alignment.model = embedder.model_id
@@ -197,8 +220,8 @@ def check_pair(pair: DocumentPair, documents: dict[Path, Document], embedder,
                         target_relpath=pair.target_relpath)
     for check in checks:
         if check.scope == "pair":
-            result.findings += check.run(_context(result, check_options(check, config), embedder,
-                                                  glossary))
+            typed = options[check.id] if options else check_options(check, config)
+            result.findings += check.run(_context(result, typed, embedder, glossary))
     return result
 
 
@@ -256,13 +279,61 @@ def filter_findings(results: Sequence[PairResult], config: Config,
     return suppressed
 
 
+def _load_embedder(config: Config, quiet: bool):
+    from .embed import load_embedder
+
+    return load_embedder(config.model, cache_dir=config.resolve(config.cache_dir), quiet=quiet,
+                         backend=config.backend, threads=config.threads)
+
+
+def _result_store(config: Config, embedder, checks: Sequence[Check],
+                  glossaries: dict[Path, Path | None]) -> Any:
+    """The result cache for this run (a :class:`~alignqa.result_cache.PairStore`), or None when
+    it is off (config ``result-cache = false``, ``--no-cache``), when the embedder's identity is
+    not known yet, or when the embedder has no embedding cache (whose folder the result cache
+    shares: an embedder that caches nothing asks for a run that does not depend on earlier ones)."""
+    if not config.result_cache:
+        return None
+    if embedder is not None:
+        cache = getattr(embedder, "cache", None)
+        if cache is None or not getattr(cache, "enabled", False):
+            return None
+        identity, folder = embedder.identity, Path(cache.path).parent
+    elif config.model is None:
+        from .embed import bundled_identity
+
+        found = bundled_identity(config.resolve(config.cache_dir), config.backend)
+        if found is None:
+            return None
+        identity, folder = found
+    else:
+        return None
+    from .result_cache import PairStore, open_result_cache
+
+    cache = open_result_cache(folder)
+    return None if cache is None else PairStore(cache, config, identity,
+                                                [c.id for c in checks], glossaries)
+
+
+def _documents_of(cached: dict[DocumentPair, PairResult]) -> dict[Path, Document]:
+    """The segmented documents of cached results, one object per file (a source shared by its
+    translations, as segmenting would share it)."""
+    documents: dict[Path, Document] = {}
+    for pair, result in cached.items():
+        if pair.keyed:
+            continue
+        result.source = documents.setdefault(pair.source_path, result.source)
+        result.target = documents.setdefault(pair.target_path, result.target)
+    return documents
+
+
 def _check_pair_job(job: tuple) -> PairResult:
     """:func:`check_pair` in a worker process: the embedder is rebuilt there from its spec (a
     loaded model cannot travel), once per process."""
-    pair, source, target, keyed, config, glossary, spec = job
+    pair, source, target, keyed, config, glossary, spec, options = job
     documents = {pair.source_path: source, pair.target_path: target}
     return check_pair(pair, documents, spec.get(), enabled_checks(config), config, glossary,
-                      keyed)
+                      keyed, options)
 
 
 def _str_or_none(path: Path | None) -> str | None:

@@ -643,19 +643,30 @@ def test_all_segment_kinds_of_a_long_document_render(tmp_path):
 
 def test_every_file_is_written_atomically_and_the_index_last(tmp_path, monkeypatch):
     written = []
-    real = report_html.atomic_write_text
+    real = report_html.atomic_write_bytes
 
-    def spy(path, text):
+    def spy(path, data):
         written.append(Path(path).relative_to(tmp_path).as_posix())
-        real(path, text)
+        real(path, data)
 
-    monkeypatch.setattr(report_html, "atomic_write_text", spy)
+    monkeypatch.setattr(report_html, "atomic_write_bytes", spy)
     index = report_html.write_html_report(corpus_run(), tmp_path)
     assert index == tmp_path / "index.html"
     assert written == ["pairs/id--client-facing.md.html", "pairs/lv--client-facing.md.html",
                        "index.html"]
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")
                   if p.is_file()) == sorted(written)  # no temporary files left behind
+    # The same report again: every file already holds its bytes, so nothing is rewritten.
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    written.clear()
+    report_html.write_html_report(corpus_run(), tmp_path)
+    assert written == []
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+    # A page that differs (edited, or truncated by a crash elsewhere) is replaced.
+    (tmp_path / "pairs" / "lv--client-facing.md.html").write_text("stale", "utf-8")
+    report_html.write_html_report(corpus_run(), tmp_path)
+    assert written == ["pairs/lv--client-facing.md.html"]
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
 
 
 def test_a_run_without_pairs_still_gets_an_overview(tmp_path):

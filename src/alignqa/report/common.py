@@ -9,10 +9,12 @@ from __future__ import annotations
 import importlib.util
 import math
 import os
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -29,6 +31,7 @@ _HIDDEN = ("Cc", "Cf", "Cs", "Co")
 _JOINERS = "\u200b\u200c\u200d"
 # Characters that break a line in some reader even though Python prints them inline.
 _LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_SPACES = re.compile(" {2,}")
 
 
 def display_path(path: str | os.PathLike[str], cwd: Path | None = None) -> str:
@@ -38,9 +41,16 @@ def display_path(path: str | os.PathLike[str], cwd: Path | None = None) -> str:
     """
     if not str(path):
         return ""
+    return _display_path(os.fspath(path), os.fspath(cwd) if cwd else os.getcwd())
+
+
+@lru_cache(maxsize=8192)
+def _display_path(path: str, cwd: str) -> str:
+    # Memoised: every format names each document many times, and resolving is a syscall per
+    # path component; a run's files and folders do not move while its reports are written.
     p = Path(path)
     if p.is_absolute():
-        base = (cwd or Path.cwd()).resolve()
+        base = Path(cwd).resolve()
         try:
             return p.resolve().relative_to(base).as_posix()
         except ValueError:
@@ -54,6 +64,8 @@ def printable(text: str) -> str:
     A translation can carry ANSI escapes or U+202E; printed raw they recolour a terminal or reorder
     what a reviewer reads. Tabs and line breaks become spaces: every format here is line-oriented.
     """
+    if text.isprintable():  # nothing to escape: no control, format or line-break character
+        return text
     out = []
     for ch in text:
         if ch == "\t" or ch in _LINE_BREAKS:
@@ -68,11 +80,39 @@ def printable(text: str) -> str:
 
 def one_line(text: str) -> str:
     """Printable, whitespace runs collapsed to one space, trimmed."""
-    return _flatten(text)[0]
+    if text.isprintable():
+        return _SPACES.sub(" ", text).strip(" ")
+    return _flatten_any(text)[0]
 
 
 def _flatten(text: str) -> tuple[str, list[int]]:
     """One-line printable text and, for each index of ``text``, its index in the result."""
+    if text.isprintable():
+        return _flatten_printable(text)
+    return _flatten_any(text)
+
+
+def _flatten_printable(text: str) -> tuple[str, list[int]]:
+    """:func:`_flatten` of a text with nothing to escape (``str.isprintable``: no control,
+    format or private-use character, no whitespace but the plain space), the common case,
+    without a Unicode lookup per character."""
+    flat = _SPACES.sub(" ", text).strip(" ")
+    where: list[int] = []
+    size = 0
+    space = True
+    for ch in text:
+        where.append(size)
+        if ch == " ":
+            if not space:
+                size += 1
+            space = True
+        else:
+            size += 1
+            space = False
+    return flat, [min(i, len(flat)) for i in where]
+
+
+def _flatten_any(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     size = 0
     where: list[int] = []

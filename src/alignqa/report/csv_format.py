@@ -7,7 +7,8 @@ text and reviewers open these files in Excel or LibreOffice.
 
 from __future__ import annotations
 
-import pandas as pd
+import csv
+import io
 
 from ..results import RunResult
 from .common import display_path, finite
@@ -26,32 +27,37 @@ def defuse(text: str) -> str:
 
 
 def render(result: RunResult) -> str:
-    rows = []
+    # The standard library's writer with the dialect pandas' ``to_csv`` used here before (minimal
+    # quoting, "\n" line ends, empty cells for missing values): the same bytes without importing
+    # pandas, which cost more than rendering a run's findings.
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
     for f in result.findings:
         primary = f.target or f.source
-        rows.append({
-            "path": display_path(f.path),
-            "line": f.line,
-            "column": f.column,
-            "end_line": primary.end_line if primary else None,
-            "end_column": primary.end_column if primary else None,
-            "severity": f.severity.value,
-            "check": f.check,
-            "message": f.message,
-            "score": finite(f.score),
-            "source_lang": f.source_lang,
-            "target_lang": f.target_lang,
-            "source_path": display_path(f.source.path) if f.source else "",
-            "source_line": f.source.line if f.source else None,
-            "source_text": f.source_text,
-            "target_text": f.target_text,
-            "bead": f.bead,
-            "fingerprint": f.fingerprint,
-        })
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    for col in _TEXT_COLUMNS:
-        frame[col] = frame[col].map(defuse, na_action="ignore")
-    # Nullable integers: a missing line must not turn the whole column into floats ("12.0").
-    for col in ("line", "column", "end_line", "end_column", "source_line", "bead"):
-        frame[col] = frame[col].astype("Int64")
-    return frame.to_csv(index=False, lineterminator="\n")
+        writer.writerow([
+            defuse(display_path(f.path)),
+            _cell(f.line),
+            _cell(f.column),
+            _cell(primary.end_line if primary else None),
+            _cell(primary.end_column if primary else None),
+            f.severity.value,
+            f.check,
+            defuse(f.message),
+            _cell(finite(f.score)),
+            f.source_lang,
+            f.target_lang,
+            defuse(display_path(f.source.path)) if f.source else "",
+            _cell(f.source.line if f.source else None),
+            defuse(f.source_text),
+            defuse(f.target_text),
+            _cell(f.bead),
+            f.fingerprint,
+        ])
+    return out.getvalue()
+
+
+def _cell(value: int | float | None) -> str:
+    """A number as pandas wrote it: shortest round-trip repr (``0.5``, ``1e-05``), no cell for
+    a missing value."""
+    return "" if value is None else repr(value)

@@ -24,24 +24,36 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
+from importlib import import_module
 from pathlib import Path
 from typing import TextIO
 
 from ..atomic import atomic_write_text
 from ..errors import ConfigError
 from ..results import RunResult
-from . import csv_format, github, json_format, junit, sarif, text, tmx
 
 Renderer = Callable[[RunResult], str]
 
+
+def _lazy(module: str) -> Renderer:
+    """The ``render`` of ``alignqa.report.<module>``, imported on first use: a run pays only for
+    the formats it writes (tmx brings in the aligner, which brings in scipy)."""
+
+    def render(result: RunResult) -> str:
+        return import_module(f"{__package__}.{module}").render(result)
+
+    render.__qualname__ = render.__name__ = f"{module}.render"
+    return render
+
+
 FORMATS: dict[str, Renderer] = {
-    "text": text.render,
-    "json": json_format.render,
-    "csv": csv_format.render,
-    "sarif": sarif.render,
-    "junit": junit.render,
-    "github": github.render,
-    "tmx": tmx.render,
+    "text": _lazy("text"),
+    "json": _lazy("json_format"),
+    "csv": _lazy("csv_format"),
+    "sarif": _lazy("sarif"),
+    "junit": _lazy("junit"),
+    "github": _lazy("github"),
+    "tmx": _lazy("tmx"),
 }
 STREAM_FORMATS = frozenset({"text", "github"})
 EXTENSIONS = {
@@ -111,6 +123,8 @@ def write_outputs(result: RunResult, formats: Sequence[str], output: Path | None
             written.append(path)
     stdout.flush()
     if "github" in plan:
+        from . import github
+
         summary = github.append_step_summary(result, os.environ if env is None else env)
         if summary is not None:
             written.append(summary)

@@ -12,6 +12,7 @@ the suite; Jenkins splits ``classname`` at its last dot into package and class. 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -33,6 +34,8 @@ from .common import (
 )
 
 EXCERPT_WIDTH = 160
+# What xml_safe replaces: C0 controls but tab and line breaks, surrogates, U+FFFE and U+FFFF.
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def xml_safe(text: str) -> str:
@@ -40,6 +43,8 @@ def xml_safe(text: str) -> str:
 
     lxml escapes ``< > &`` and quotes itself; NUL or ESC would make it refuse the whole document.
     """
+    if _XML_UNSAFE.search(text) is None:  # the common case: nothing to replace
+        return text
     out = []
     for ch in text:
         code = ord(ch)
