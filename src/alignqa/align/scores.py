@@ -31,6 +31,7 @@ _MIN_BLOCK_ROWS = 16
 _LENGTH_VARIANCE = 6.8
 # Random pairs whose cosines describe unrelated segments (see unrelated_level).
 _UNRELATED_SAMPLE = 4096
+_UNRELATED_CHUNK = 256
 # Mutual nearest neighbours needed to trust their length ratio over the documents' totals.
 _MIN_MUTUAL = 5
 
@@ -80,10 +81,13 @@ def unrelated_level(src: Side, tgt: Side, pairs: int = _UNRELATED_SAMPLE) -> flo
     rng = np.random.default_rng(0)
     rows = rng.integers(0, n, size=pairs)
     cols = rng.integers(0, m, size=pairs)
-    u = src.vectors[rows].astype(np.float64) - src.centre
-    v = tgt.vectors[cols].astype(np.float64) - tgt.centre
-    cos = np.einsum("ij,ij->i", u, v) / np.maximum(
-        np.linalg.norm(u, axis=1) * np.linalg.norm(v, axis=1), 1e-12)
+    cos = np.empty(pairs)
+    # A few hundred pairs at a time: gathering all of them would hold two 4,096 x d copies.
+    for k in range(0, pairs, _UNRELATED_CHUNK):
+        u = src.vectors[rows[k:k + _UNRELATED_CHUNK]].astype(np.float64) - src.centre
+        v = tgt.vectors[cols[k:k + _UNRELATED_CHUNK]].astype(np.float64) - tgt.centre
+        cos[k:k + _UNRELATED_CHUNK] = np.einsum("ij,ij->i", u, v) / np.maximum(
+            np.linalg.norm(u, axis=1) * np.linalg.norm(v, axis=1), 1e-12)
     median = float(np.median(cos))
     return median + 1.4826 * float(np.median(np.abs(cos - median)))
 
