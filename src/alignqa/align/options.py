@@ -45,7 +45,8 @@ def _out_of_range(name: str, value: Any) -> str | None:
 
 @dataclass(frozen=True)
 class AlignOptions:
-    """Every knob of :func:`alignqa.align.align`; the defaults were tuned on Text+Berg dev.
+    """Every knob of :func:`alignqa.align.align`; the score weights were tuned on Text+Berg dev,
+    the skip values on every set of ``bench/align.py`` (docs/aligner.md).
 
     A bead joins ``a`` source and ``b`` target segments; ``a`` and ``b`` are at most
     ``max_bead_side`` and ``a + b`` at most ``max_bead_total``.
