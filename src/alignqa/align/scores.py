@@ -69,7 +69,8 @@ def compute_margins(src: Side, tgt: Side, band: Band, k: int) -> None:
 
 
 def unrelated_level(src: Side, tgt: Side, pairs: int = _UNRELATED_SAMPLE) -> float:
-    """One robust standard deviation above the median centred cosine of random pairs.
+    """One robust standard deviation above the median centred cosine of random pairs (of every
+    pair on a grid of at most ``pairs`` cells).
 
     Nearly every pair of segments drawn at random from two documents is unrelated, so the median
     and the scaled median absolute deviation of their cosines describe what unrelated pairs score,
@@ -78,16 +79,21 @@ def unrelated_level(src: Side, tgt: Side, pairs: int = _UNRELATED_SAMPLE) -> flo
     verses are far more alike than unrelated text. The draw is seeded, so a rerun is identical.
     """
     n, m = len(src), len(tgt)
-    rng = np.random.default_rng(0)
-    rows = rng.integers(0, n, size=pairs)
-    cols = rng.integers(0, m, size=pairs)
-    cos = np.empty(pairs)
+    if n * m <= pairs:  # a small grid: every pair, exactly
+        rows, cols = np.divmod(np.arange(n * m), m)
+    else:
+        rng = np.random.default_rng(0)
+        rows = rng.integers(0, n, size=pairs)
+        cols = rng.integers(0, m, size=pairs)
+    cs, ct = src.centre.astype(np.float32), tgt.centre.astype(np.float32)
+    cos = np.empty(len(rows))
     # A few hundred pairs at a time: gathering all of them would hold two 4,096 x d copies.
-    for k in range(0, pairs, _UNRELATED_CHUNK):
-        u = src.vectors[rows[k:k + _UNRELATED_CHUNK]].astype(np.float64) - src.centre
-        v = tgt.vectors[cols[k:k + _UNRELATED_CHUNK]].astype(np.float64) - tgt.centre
-        cos[k:k + _UNRELATED_CHUNK] = np.einsum("ij,ij->i", u, v) / np.maximum(
-            np.linalg.norm(u, axis=1) * np.linalg.norm(v, axis=1), 1e-12)
+    for k in range(0, len(rows), _UNRELATED_CHUNK):
+        x = src.vectors[rows[k:k + _UNRELATED_CHUNK]]
+        y = tgt.vectors[cols[k:k + _UNRELATED_CHUNK]]
+        cos[k:k + _UNRELATED_CHUNK] = centred_cosine(
+            np.einsum("ij,ij->i", x, y), x @ cs, x @ ct, y @ ct, y @ cs,
+            src.centre_sq, tgt.centre_sq, src.centres_dot)
     median = float(np.median(cos))
     return median + 1.4826 * float(np.median(np.abs(cos - median)))
 
