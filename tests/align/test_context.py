@@ -107,3 +107,12 @@ def test_a_fragment_the_first_path_leaves_out_joins_the_sentence_it_was_split_fr
     assert ((5,), (5, 6)) in pairs
     assert ((), (10,)) in pairs
     assert_complete(looked.beads, len(source), len(target))
+
+
+def test_unrelated_level_of_a_small_grid_uses_every_pair():
+    src, tgt = _sides(7, 9, seed=4)
+    cos = np.array([src.centred(src.window_vector(i, 1)) @ tgt.centred(tgt.window_vector(j, 1))
+                    for i in range(7) for j in range(9)])
+    median = np.median(cos)
+    want = median + 1.4826 * np.median(np.abs(cos - median))
+    assert unrelated_level(src, tgt) == pytest.approx(want, abs=1e-5)
