@@ -57,8 +57,7 @@ from alignqa.embed import load_embedder
 from alignqa.segment import load_document
 
 METHODS = ("ours", "bertalign", "cosine-dp", "gale-church")
-DEFAULT_SETS = ("textberg-dev", "textberg-test", "bible", "bible-small", "flores-de",
-                "flores-lv", "tldr-de", "tldr-id")
+DEFAULT_SETS = SET_NAMES
 # Methods that encode every window of up to 4 segments (about 4 encoder calls per segment) run
 # only on the sets named by --window-sets; elsewhere the table says so. By default that is every
 # set: from a cold embedding cache it is ~60,000 window encodings (the Bible slice alone 45,000,
