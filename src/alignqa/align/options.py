@@ -62,7 +62,7 @@ class AlignOptions:
     # After the first search, lowers the skip value of each segment left out by this times how
     # far its centred cosine with the other side of the bead beside it rises above unrelated
     # pairs' level, and searches again (context.py; 0: off).
-    skip_context: float = 1.0
+    skip_context: float = 0.3
     # Subtracted once per segment a bead has beyond a 1-1 (1-2 pays 1, 2-2 pays 2).
     merge_penalty: float = 0.08
     # Cost of each unit boundary (list item, example, heading, code line) a bead crosses and of
