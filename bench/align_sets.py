@@ -8,6 +8,9 @@ the gold beads in segment ids. Sets:
 * ``bible``: the first 6,301 zh x 5,000 en lines of the Bible pair (verse gold, 1-n heavy), the
   setting of Bertalign's speed figure; ``bible-small``: its first 630 x 500 lines, where methods
   that encode every window can afford to run.
+* ``flores-clauses-lv``: 1-n heavy, as literary translations are: other FLORES-200 articles
+  (English -> Latvian), 40% of the target sentences cut at their clause boundaries (commas,
+  semicolons, colons) into two or three pieces (1-2 and 1-3 beads), at seeded places.
 * ``flores-de``, ``flores-lv``: FLORES-200 articles (English -> German / Latvian), several per
   document, with target sentences merged with their neighbour or split at a clause boundary at
   seeded places (known gold).
@@ -20,6 +23,7 @@ the gold beads in segment ids. Sets:
 from __future__ import annotations
 
 import csv
+import itertools
 import random
 import re
 from collections import defaultdict
@@ -41,7 +45,7 @@ FLORES_ARTICLES_PER_DOC = 8
 FLORES_DOCS = 12
 TLDR_PAGES = 30
 SET_NAMES = ("textberg-dev", "textberg-test", "bible", "bible-small", "flores-de", "flores-lv",
-             "tldr-de", "tldr-id")
+             "flores-clauses-lv", "tldr-de", "tldr-id")
 
 Gold = list[tuple[tuple[int, ...], tuple[int, ...]]]
 
@@ -69,6 +73,8 @@ def build(name: str, scratch: Path) -> list[Case]:
         return _textberg(name.split("-", 1)[1])
     if name in BIBLE_SLICES:
         return _bible(name, *BIBLE_SLICES[name], scratch)
+    if name.startswith("flores-clauses-"):
+        return _flores(name.rsplit("-", 1)[1], scratch / name, clauses=True)
     if name.startswith("flores-"):
         return _flores(name.split("-", 1)[1], scratch / name)
     if name.startswith("tldr-"):
@@ -104,7 +110,9 @@ def _bible(name: str, zh_lines: int, en_lines: int, scratch: Path) -> list[Case]
     return [Case(name, zh, en, "zh", "en", True, gold, segments=zh_lines + en_lines)]
 
 
-def _flores(lang: str, folder: Path) -> list[Case]:
+def _flores(lang: str, folder: Path, clauses: bool = False) -> list[Case]:
+    """Documents of consecutive articles; with ``clauses``, the next articles after those of the
+    plain sets, their target sentences cut into clauses instead of merged and split."""
     with FLORES.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
     articles: dict[str, list[dict]] = defaultdict(list)
@@ -113,10 +121,14 @@ def _flores(lang: str, folder: Path) -> list[Case]:
     ids = list(articles)
     folder.mkdir(parents=True, exist_ok=True)
     out = []
+    first = FLORES_DOCS if clauses else 0
     for d in range(FLORES_DOCS):
-        chosen = ids[d * FLORES_ARTICLES_PER_DOC:(d + 1) * FLORES_ARTICLES_PER_DOC]
+        chosen = ids[(first + d) * FLORES_ARTICLES_PER_DOC:(first + d + 1) * FLORES_ARTICLES_PER_DOC]
         pairs = [(r["eng_Latn"], r[FLORES_COLUMNS[lang]]) for a in chosen for r in articles[a]]
-        source, target, gold = seeded_merges_and_splits(pairs, random.Random(f"{lang}-{d}"))
+        if clauses:
+            source, target, gold = seeded_clause_cuts(pairs, random.Random(f"clauses-{lang}-{d}"))
+        else:
+            source, target, gold = seeded_merges_and_splits(pairs, random.Random(f"{lang}-{d}"))
         src = folder / f"doc{d}.en"
         tgt = folder / f"doc{d}.{lang}"
         src.write_text("\n".join(source) + "\n", encoding="utf-8")
@@ -152,6 +164,35 @@ def seeded_merges_and_splits(pairs: list[tuple[str, str]], rng: random.Random,
             k += 1
         gold.append((tuple(range(s0, len(source))), tuple(range(t0, len(target)))))
     return source, target, gold
+
+
+def seeded_clause_cuts(pairs: list[tuple[str, str]], rng: random.Random, share: float = 0.4
+                       ) -> tuple[list[str], list[str], Gold]:
+    """Source sentences as they are; a ``share`` of the target sentences, at random places, cut
+    into their clauses (``_clauses``: two or three pieces, 1-2 and 1-3 beads)."""
+    source: list[str] = []
+    target: list[str] = []
+    gold: Gold = []
+    for s, t in pairs:
+        pieces = (_clauses(t) if rng.random() < share else None) or [t]
+        gold.append(((len(source),), tuple(range(len(target), len(target) + len(pieces)))))
+        source.append(s)
+        target += pieces
+    return source, target, gold
+
+
+def _clauses(sentence: str) -> list[str] | None:
+    """The sentence cut after the commas, semicolons or colons a third and two thirds of the way
+    through its list of such cuts (after the only one, if one); None if a piece would be under 8
+    characters or the sentence is under 60."""
+    cuts = [m.end() for m in re.finditer(r"[,;:] ", sentence)]
+    if not cuts or len(sentence) < 60:
+        return None
+    chosen = sorted({cuts[len(cuts) // 3], cuts[(2 * len(cuts)) // 3]} if len(cuts) >= 2
+                    else {cuts[0]})
+    bounds = [0, *chosen, len(sentence)]
+    pieces = [sentence[a:b].strip() for a, b in itertools.pairwise(bounds)]
+    return pieces if len(pieces) > 1 and all(len(p) >= 8 for p in pieces) else None
 
 
 def _split(sentence: str) -> list[str] | None:

@@ -3,6 +3,8 @@
 1. Every segment is encoded once (the embedder's cache makes a rerun free).
 2. A banded dynamic programme over bead shapes finds the best path, scoring windows from their
    parts' vectors (``side.py``, ``scores.py``); long documents are searched coarse-to-fine.
+   Segments the path leaves out next to a bead whose other side they resemble more than
+   unrelated pairs do are made dearer to leave out, and the path searched again (``context.py``).
 3. Optionally (``refine_radius >= 1``), real concatenations are encoded for the windows near
    beads the first path is unsure of, and the path is searched again with them (``refine.py``).
 4. Gaps that face each other one for one, of the same kinds, are paired (``facing.py``).

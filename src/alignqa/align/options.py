@@ -27,6 +27,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "refine_below": (-10.0, 10.0),
     "refine_skips": (0, 1),
     "skip_evidence": (0.0, 10.0),
+    "skip_context": (0.0, 10.0),
     "structure_penalty": (0.0, 10.0),
     "pair_facing_gaps": (0, 1),
 }
@@ -44,7 +45,8 @@ def _out_of_range(name: str, value: Any) -> str | None:
 
 @dataclass(frozen=True)
 class AlignOptions:
-    """Every knob of :func:`alignqa.align.align`; the defaults were tuned on Text+Berg dev.
+    """Every knob of :func:`alignqa.align.align`; the score weights were tuned on Text+Berg dev,
+    the skip values on every set of ``bench/align.py`` (docs/aligner.md).
 
     A bead joins ``a`` source and ``b`` target segments; ``a`` and ``b`` are at most
     ``max_bead_side`` and ``a + b`` at most ``max_bead_total``.
@@ -57,6 +59,10 @@ class AlignOptions:
     # Lowers the value of leaving a segment unaligned by this times its best centred cosine
     # with any segment of the other side: content that is plainly there joins a bead.
     skip_evidence: float = 0.0
+    # After the first search, lowers the skip value of each segment left out by this times how
+    # far its centred cosine with the other side of the bead beside it rises above unrelated
+    # pairs' level, and searches again (context.py; 0: off).
+    skip_context: float = 0.3
     # Subtracted once per segment a bead has beyond a 1-1 (1-2 pays 1, 2-2 pays 2).
     merge_penalty: float = 0.08
     # Cost of each unit boundary (list item, example, heading, code line) a bead crosses and of

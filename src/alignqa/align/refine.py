@@ -73,7 +73,7 @@ def absorbing_windows(spans: Sequence[Span], side: int, max_size: int
     A skip next to a bead is where an approximate window could have lost a merge (Bible
     zh-en: most 1-0 beads sit inside gold 2-1 / 3-1 verses). Measured, the real windows score
     within a few hundredths of the approximation there, so this changes little
-    (docs/aligner.md, step 6).
+    (docs/aligner.md, step 7).
     """
     windows: dict[tuple[int, int], None] = {}
     beads: dict[int, None] = {}

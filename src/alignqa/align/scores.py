@@ -29,6 +29,9 @@ _BLOCK_CELLS = 1 << 16
 _MIN_BLOCK_ROWS = 16
 # Gale & Church (1993): variance of target length per source character.
 _LENGTH_VARIANCE = 6.8
+# Random pairs whose cosines describe unrelated segments (see unrelated_level).
+_UNRELATED_SAMPLE = 4096
+_UNRELATED_CHUNK = 256
 # Mutual nearest neighbours needed to trust their length ratio over the documents' totals.
 _MIN_MUTUAL = 5
 
@@ -62,7 +65,37 @@ def compute_margins(src: Side, tgt: Side, band: Band, k: int) -> None:
     src.set_best(_top_k_mean(rows, vals, n, 1))
     tgt.set_best(_top_k_mean(cols, vals, m, 1))
     tgt.length_ratio = _length_ratio(src, tgt, rows, cols, vals)
+    src.unrelated_level = tgt.unrelated_level = unrelated_level(src, tgt)
 
+
+def unrelated_level(src: Side, tgt: Side, pairs: int = _UNRELATED_SAMPLE) -> float:
+    """One robust standard deviation above the median centred cosine of random pairs (of every
+    pair on a grid of at most ``pairs`` cells).
+
+    Nearly every pair of segments drawn at random from two documents is unrelated, so the median
+    and the scaled median absolute deviation of their cosines describe what unrelated pairs score,
+    whatever the model or the languages (about 0.1 on prose with e5-small). The pairs come from
+    the whole grid, not the band: a band holds a segment's neighbours, which in a book of similar
+    verses are far more alike than unrelated text. The draw is seeded, so a rerun is identical.
+    """
+    n, m = len(src), len(tgt)
+    if n * m <= pairs:  # a small grid: every pair, exactly
+        rows, cols = np.divmod(np.arange(n * m), m)
+    else:
+        rng = np.random.default_rng(0)
+        rows = rng.integers(0, n, size=pairs)
+        cols = rng.integers(0, m, size=pairs)
+    cs, ct = src.centre.astype(np.float32), tgt.centre.astype(np.float32)
+    cos = np.empty(len(rows))
+    # A few hundred pairs at a time: gathering all of them would hold two 4,096 x d copies.
+    for k in range(0, len(rows), _UNRELATED_CHUNK):
+        x = src.vectors[rows[k:k + _UNRELATED_CHUNK]]
+        y = tgt.vectors[cols[k:k + _UNRELATED_CHUNK]]
+        cos[k:k + _UNRELATED_CHUNK] = centred_cosine(
+            np.einsum("ij,ij->i", x, y), x @ cs, x @ ct, y @ ct, y @ cs,
+            src.centre_sq, tgt.centre_sq, src.centres_dot)
+    median = float(np.median(cos))
+    return median + 1.4826 * float(np.median(np.abs(cos - median)))
 
 
 def _length_ratio(src: Side, tgt: Side, rows: np.ndarray, cols: np.ndarray,

@@ -58,6 +58,9 @@ class Side:
         self.set_best(np.zeros(n))
         # On a target side: target characters per source character (see compute_margins).
         self.length_ratio = 1.0
+        # Centred cosine above which a pair is more alike than unrelated pairs usually are
+        # (set with the margins; see scores.unrelated_level).
+        self.unrelated_level = 0.0
         self.norms: list[np.ndarray] = [np.zeros(0)]
         if n == 0:
             return
