@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .markup import find_tokens, mask
-from .words import is_cjk
+from .words import CJK_RE
 
 PY3LANGID = "py3langid"
 LANGDETECT = "langdetect"
@@ -58,7 +58,7 @@ class Guess:
 def letters(text: str) -> int:
     """How much identifiable text there is: letters, a CJK character counting as three
     (a Han character carries about as much as three Latin letters in FLORES translations)."""
-    return sum(3 if is_cjk(c) else 1 for c in text if c.isalpha())
+    return sum(map(str.isalpha, text)) + 2 * sum(map(str.isalpha, CJK_RE.findall(text)))
 
 
 def identifiable(text: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 CODE = "code span"
 LINK = "link target"
@@ -76,6 +77,13 @@ _URL_TRAILING = ".,;:!?'\"»”’*_"
 
 def find_tokens(text: str) -> list[Token]:
     """Every protected token of ``text``, in text order; no two overlap."""
+    return list(_tokens(text))
+
+
+# Several checks, the language guesser and the detector each ask for the same segments' tokens;
+# one scan per text serves them all.
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[Token, ...]:
     taken: list[tuple[int, int]] = []
     tokens: list[Token] = []
 
@@ -117,7 +125,7 @@ def find_tokens(text: str) -> list[Token]:
     for m in _PRINTF_RE.finditer(text):
         if m.group() != "%%" and free(*m.span()):
             add(PRINTF, m.start(), m.end(), m.group())
-    return sorted(tokens, key=lambda t: t.start)
+    return tuple(sorted(tokens, key=lambda t: t.start))
 
 
 def _icu_messages(text: str) -> list[tuple[int, int, str]]:
