@@ -19,9 +19,10 @@ from .tokenizer import Encoded, TextTokenizer
 
 # Encoding fewer new segments than this is quick enough that a progress bar would only flicker.
 PROGRESS_MIN = 300
-# Token vectors kept in memory (a document's beads ask for token vectors of texts just encoded);
-# ~15 kB each, so a few thousand.
-MEMO_ENTRIES = 4096
+# Token vectors kept in memory, bounded by their bytes (a sentence's run from 1 kB to 400 kB):
+# the run encodes every segment first and the detector then asks for each pair's token vectors,
+# so a corpus of ~15,000 ordinary segments is served from memory, not read back from the cache.
+MEMO_BYTES = 256 * 2**20
 # Sentence vectors kept in memory: 1.5 kB each, so a whole corpus's (the run encodes every
 # segment first, then each pair's aligner asks for its documents' vectors again).
 VECTOR_MEMO_ENTRIES = 32768
@@ -99,6 +100,7 @@ class Embedder:
         # Fresh results of this object, as the cache would return them (token vectors in
         # float16), so results do not depend on whether a cache is attached.
         self._memo: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._memo_bytes = 0
         # Sentence vectors of fresh results and cache hits: a run reads each row once.
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         # Tokenizations of the same texts: the aligner, the detector and spans all need them.
@@ -242,9 +244,13 @@ class Embedder:
         if len(self._vectors) > VECTOR_MEMO_ENTRIES:
             self._vectors.popitem(last=False)
         if tokens is not None:
+            old = self._memo.pop(text, None)
+            if old is not None:
+                self._memo_bytes -= old[1].nbytes
             self._memo[text] = (vector, tokens)
-            if len(self._memo) > MEMO_ENTRIES:
-                self._memo.popitem(last=False)
+            self._memo_bytes += tokens.nbytes
+            while self._memo_bytes > MEMO_BYTES and len(self._memo) > 1:
+                self._memo_bytes -= self._memo.popitem(last=False)[1][1].nbytes
 
     def count_tokens(self, text: str) -> int:
         """Tokens the model would be fed for ``text``: prompt and special tokens included,
