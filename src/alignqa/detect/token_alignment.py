@@ -99,13 +99,26 @@ def group_words(tv: TokenVectors) -> list[tuple[int, int, list[int]]]:
     return words
 
 
+def _word_means(vectors: np.ndarray, groups: list[list[int]]) -> np.ndarray:
+    """Each group's mean token vector, as float32. Groups of one size are averaged in one call (a
+    mean per word was a third of the detector's time); ``mean(axis=1)`` of the stacked groups
+    gives the very bits of each group's own ``mean(axis=0)``, in the vectors' own dtype."""
+    out = np.empty((len(groups), vectors.shape[1]), dtype=np.float32)
+    by_size: dict[int, list[int]] = {}
+    for w, idx in enumerate(groups):
+        by_size.setdefault(len(idx), []).append(w)
+    for words in by_size.values():
+        out[words] = vectors[np.array([groups[w] for w in words])].mean(axis=1)
+    return out
+
+
 def word_vectors(tv: TokenVectors, weigh: Callable[[str], float],
                  center: np.ndarray | None) -> tuple[list[Word], np.ndarray]:
     """The words of ``tv`` with their weights, and their centred, unit-length vectors."""
     groups = group_words(tv)
     if not groups:
         return [], np.zeros((0, tv.vectors.shape[1] if tv.vectors.ndim == 2 else 0), np.float32)
-    vecs = np.stack([tv.vectors[idx].mean(axis=0) for _, _, idx in groups]).astype(np.float32)
+    vecs = _word_means(tv.vectors, [idx for _, _, idx in groups])
     if center is not None:
         vecs = vecs - center
     vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)

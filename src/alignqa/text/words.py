@@ -23,12 +23,15 @@ def word_count(text: str) -> int:
     return count
 
 
+# Neither str.isalnum nor str.isspace (\w is isalnum plus '_'; checked on every code point).
+_NOT_ALNUM_RE = re.compile(r"[^\w\s]|_")
+
+
 def comparable(text: str) -> str:
     """A form in which two renderings of the same sentence compare equal: case, width, spacing
     and punctuation removed (a typo in a comma is the punctuation check's business)."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = "".join(c if c.isalnum() or c.isspace() else " " for c in text)
-    return " ".join(text.split())
+    return " ".join(_NOT_ALNUM_RE.sub(" ", text).split())
 
 
 # Han (with extensions and compatibility ideographs), kana and Hangul.
