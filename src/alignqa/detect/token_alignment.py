@@ -137,7 +137,8 @@ def coverage(src: TokenVectors, tgt: TokenVectors, weigh: Callable[[str], float]
                         _spans(tw, range(len(tw))), 0.0)
     sim = sv @ tv.T
     # The same string on both sides (names, numbers, codes) is a counterpart whatever the vectors.
-    same = np.array([[a.text.casefold() == b.text.casefold() for b in tw] for a in sw])
+    same = np.array([w.text.casefold() for w in sw], dtype=object)[:, None] == \
+        np.array([w.text.casefold() for w in tw], dtype=object)[None, :]
     sim = np.where(same, 1.0, sim)
     best_t = sim.argmax(axis=1)
     best_s = sim.argmax(axis=0)
