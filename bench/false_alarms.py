@@ -465,6 +465,11 @@ def check_level_section(embedder, detector, pairs, y, kinds, np) -> dict[str, fl
     caught = (err | numbers) & (y == 1)
     print(f"\n- planted errors caught by a `mistranslation` error or any `numbers` finding: "
           f"{caught.sum()} of {(y == 1).sum()} ({caught.sum() / max((y == 1).sum(), 1):.3f})")
+    anywhere = reported | numbers | length
+    print(f"- caught at any level by `mistranslation`, `numbers` or `length-ratio` (a second kind "
+          f"of evidence beside the detector's): {(anywhere & (y == 1)).sum()} of "
+          f"{(y == 1).sum()} ({(anywhere & (y == 1)).sum() / max((y == 1).sum(), 1):.3f}); "
+          f"clean pairs flagged: {(anywhere & (y == 0)).sum()} of {(y == 0).sum()}")
     return {"planted recall, mistranslation check error level": float(err[y == 1].mean()),
             "planted recall, mistranslation check any level": float(reported[y == 1].mean()),
             "planted omissions length-ratio flags": float(length[kinds == "omission"].mean())}
