@@ -22,8 +22,18 @@ temporary folder as ``<lang>/<path>``) and prints:
    ``bench/detect.py`` at the check's shipped thresholds (warning, the lowest it reports, and
    error), and whether ``alignqa check corpus/`` still fails on the seed's 'Taustiņu izņemšana'.
 
+Judged figures. The raw figures count every finding; a reviewer's verdicts, kept in
+``bench/judgments/<set>.tsv`` (``bench/judgments/__init__.py`` says how a finding is named there),
+are printed beside them, never instead: per check and severity the findings judged real, judged
+false and unjudged, and the targets read against *false + unjudged*, so an unjudged finding
+counts as a false alarm and a judgment can only clear the exact finding it names. For tldr the
+unit is the failing in-sync page: a real failure when one of its error-level findings is judged
+real. This measures, it does not tune: no check reads the judgments. ``--unjudged FILE`` lists
+the findings no judgment covers as judgment lines with an empty verdict, for a reviewer to fill
+in and append.
+
     python -m bench.false_alarms [--sets flores,tldr,planted] [--limit N]
-                                                [--tldr-pages N] [--dump FILE]
+                                 [--tldr-pages N] [--dump FILE] [--unjudged FILE]
 
 ``--limit N`` keeps the first N documents (flores) or pages (tldr) per language, for a quick run;
 ``--checks a,b`` runs only those checks (gate figures then count only them).
@@ -50,6 +60,7 @@ from alignqa.embed import load_embedder
 from alignqa.findings import Finding, Severity
 from alignqa.pipeline import run_check
 from alignqa.results import RunResult
+from bench import judgments
 from training import planting as plant_errors
 from training.data import EVAL
 
@@ -62,6 +73,7 @@ TLDR_PAGES = 120
 FLORES_MAX_ERRORS, FLORES_MAX_ANY = 2.0, 20.0
 TLDR_MAX_IN_SYNC, TLDR_MIN_OUT_OF_SYNC = 0.05, 0.90
 SEVERITIES = [s.value for s in sorted(Severity, key=lambda s: -s.rank)]
+UNJUDGED = "unjudged"
 
 
 @dataclass
@@ -199,6 +211,46 @@ def dump(fh, set_name: str, page: Page, findings: list[Finding]) -> None:
             "message": f.message}, ensure_ascii=False) + "\n")
 
 
+def verdict(judged: dict, set_name: str, page: Page, f: Finding) -> str:
+    """``real`` or ``false`` as a reviewer judged this finding, else ``unjudged``."""
+    j = judged.get(judgments.key(set_name, f"{page.lang}/{page.rel}", f.check, f.source_text,
+                                 f.target_text))
+    return j.verdict if j else UNJUDGED
+
+
+def unjudged_rows(set_name: str, page: Page, findings: Iterable[Finding],
+                  judged: dict) -> list[list[str]]:
+    return [judgments.row(set_name, f"{page.lang}/{page.rel}", f.check, f.source_text,
+                          f.target_text)
+            for f in findings if verdict(judged, set_name, page, f) == UNJUDGED]
+
+
+def judged_table(per_page, set_name: str, judged: dict, rows: int,
+                 checks: list[str]) -> Counter:
+    """Per check and severity: findings judged real, judged false, and unjudged (counted as
+    false), and the false + unjudged ones per 1,000 rows. Returns (check, severity, verdict)
+    counts, with "all" rows."""
+    counts: Counter = Counter()
+    for page, findings in per_page:
+        for f in findings:
+            v = verdict(judged, set_name, page, f)
+            for c in (f.check, "all"):
+                counts[(c, f.severity.value, v)] += 1
+                counts[(c, "any", v)] += 1
+    print("| check | severity | findings | judged real | judged false | unjudged | "
+          "false + unjudged per 1,000 |")
+    print("|---|---|---|---|---|---|---|")
+    for c in [*checks, "all"]:
+        for sev in [*SEVERITIES, "any"]:
+            real, false, unj = (counts[(c, sev, v)] for v in ("real", "false", UNJUDGED))
+            if real + false + unj == 0 or (sev == "any" and c != "all"):
+                continue
+            name = f"**{c}**" if c == "all" else c
+            print(f"| {name} | {sev} | {real + false + unj} | {real} | {false} | {unj} | "
+                  f"{1000 * (false + unj) / rows:.1f} |")
+    return counts
+
+
 def per_check_table(counts: Counter, rows: int, checks: list[str]) -> None:
     print("| check | " + " | ".join(SEVERITIES) + " | any |")
     print("|---|" + "---|" * (len(SEVERITIES) + 1))
@@ -229,8 +281,8 @@ def run_set(name: str, build, embedder, cfg: Config, out):
     return per_page, counts
 
 
-def flores_section(embedder, cfg: Config, limit: int | None, out,
-                   unquote: bool = True) -> dict[str, float]:
+def flores_section(embedder, cfg: Config, limit: int | None, out, judged: dict,
+                   pending: list, unquote: bool = True) -> dict[str, float]:
     name = "flores" if unquote else "flores-as-distributed"
     per_page, counts = run_set(name, lambda root: flores_corpus(root, limit, unquote), embedder,
                                cfg, out)
@@ -249,11 +301,23 @@ def flores_section(embedder, cfg: Config, limit: int | None, out,
           f"any severity: **{anything:.1f}** (target <= {FLORES_MAX_ANY:g})")
     if not unquote:
         return {"flores as distributed errors/1k": errors, "flores as distributed any/1k": anything}
-    return {"flores errors/1k": errors, "flores any/1k": anything}
+    print(f"\nJudged ({len(judged)} judgments in bench/judgments/; an unjudged finding counts "
+          "as a false alarm):\n")
+    jc = judged_table(per_page, name, judged, rows, checks)
+    false_errors = 1000 * (jc[("all", "error", "false")] + jc[("all", "error", UNJUDGED)]) / rows
+    false_any = 1000 * (jc[("all", "any", "false")] + jc[("all", "any", UNJUDGED)]) / rows
+    print(f"\njudged false + unjudged: error-level **{false_errors:.1f}** per 1,000 rows "
+          f"(target <= {FLORES_MAX_ERRORS:g}); any severity **{false_any:.1f}** "
+          f"(target <= {FLORES_MAX_ANY:g}); unjudged findings: {jc[('all', 'any', UNJUDGED)]}")
+    for page, findings in per_page:
+        pending.extend(unjudged_rows(name, page, findings, judged))
+    return {"flores errors/1k": errors, "flores any/1k": anything,
+            "flores errors/1k, judged false + unjudged": false_errors,
+            "flores any/1k, judged false + unjudged": false_any}
 
 
 def tldr_section(embedder, cfg: Config, per_lang: int | None, limit: int | None,
-                 out) -> dict[str, float]:
+                 out, judged: dict, pending: list) -> dict[str, float]:
     per_page, counts = run_set("tldr", lambda root: tldr_corpus(root, per_lang, limit), embedder,
                                cfg, out)
     pages = [p for p, _ in per_page]
@@ -285,7 +349,29 @@ def tldr_section(embedder, cfg: Config, per_lang: int | None, limit: int | None,
     ins, outs = share[("gate", "in-sync")], share[("gate", "out-of-sync")]
     print(f"\nin-sync pages failed: **{ins:.1%}** (target <= {TLDR_MAX_IN_SYNC:.0%}); "
           f"out-of-sync pages failed: **{outs:.1%}** (target >= {TLDR_MIN_OUT_OF_SYNC:.0%})")
-    return {"tldr in-sync failed": ins, "tldr out-of-sync failed": outs}
+    false_ins = tldr_judged(per_page, judged, by_label["in-sync"], pending)
+    return {"tldr in-sync failed": ins, "tldr in-sync failed, judged false + unjudged": false_ins,
+            "tldr out-of-sync failed": outs}
+
+
+def tldr_judged(per_page, judged: dict, in_sync: int, pending: list) -> float:
+    """In-sync pages the gate fails, judged per page: a real failure when a reviewer judged at
+    least one of its error-level findings real, a false one when every one was judged false,
+    else unjudged (counted as false). Returns the false + unjudged share of in-sync pages."""
+    pages: Counter = Counter()
+    for page, findings in per_page:
+        errors = [f for f in findings if f.severity is Severity.ERROR]
+        if page.label != "in-sync" or not errors:
+            continue
+        verdicts = {verdict(judged, "tldr", page, f) for f in errors}
+        pages["real" if "real" in verdicts else UNJUDGED if UNJUDGED in verdicts
+              else "false"] += 1
+        pending.extend(unjudged_rows("tldr", page, errors, judged))
+    share = (pages["false"] + pages[UNJUDGED]) / in_sync if in_sync else 0.0
+    print(f"\nIn-sync pages failed, judged: real {pages['real']}, false {pages['false']}, "
+          f"unjudged {pages[UNJUDGED]} (counted as false); judged false + unjudged: "
+          f"**{share:.1%}** of in-sync pages (target <= {TLDR_MAX_IN_SYNC:.0%})")
+    return share
 
 
 def planted_section(embedder) -> dict[str, float]:
@@ -379,6 +465,11 @@ def check_level_section(embedder, detector, pairs, y, kinds, np) -> dict[str, fl
     caught = (err | numbers) & (y == 1)
     print(f"\n- planted errors caught by a `mistranslation` error or any `numbers` finding: "
           f"{caught.sum()} of {(y == 1).sum()} ({caught.sum() / max((y == 1).sum(), 1):.3f})")
+    anywhere = reported | numbers | length
+    print(f"- caught at any level by `mistranslation`, `numbers` or `length-ratio` (a second kind "
+          f"of evidence beside the detector's): {(anywhere & (y == 1)).sum()} of "
+          f"{(y == 1).sum()} ({(anywhere & (y == 1)).sum() / max((y == 1).sum(), 1):.3f}); "
+          f"clean pairs flagged: {(anywhere & (y == 0)).sum()} of {(y == 0).sum()}")
     return {"planted recall, mistranslation check error level": float(err[y == 1].mean()),
             "planted recall, mistranslation check any level": float(reported[y == 1].mean()),
             "planted omissions length-ratio flags": float(length[kinds == "omission"].mean())}
@@ -400,6 +491,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--unquoted-only", action="store_true",
                     help="FLORES with CSV-quoted fields unquoted only, not also as distributed")
     ap.add_argument("--dump", type=Path, help="write every finding as JSONL to this file")
+    ap.add_argument("--unjudged", type=Path, metavar="FILE",
+                    help="write the findings no judgment covers (FLORES, and errors on in-sync "
+                    "tldr pages) to FILE as judgment lines with an empty verdict, to fill in "
+                    "and append to bench/judgments/<set>.tsv")
     ap.add_argument("--checks", help="comma-separated check ids to run (default: every check, "
                     "as a user runs them); for a quick look at one check's figures")
     args = ap.parse_args(argv)
@@ -422,25 +517,38 @@ def main(argv: list[str] | None = None) -> None:
           f"({'checks ' + ', '.join(sorted(only)) if only else 'default settings'})\n\n"
           f"model: {embedder.model_id}", flush=True)
     figures: dict[str, float] = {}
+    try:
+        judged = judgments.load()
+    except ValueError as e:
+        ap.error(str(e))
+    pending: list[list[str]] = []
     out = open(args.dump, "w", encoding="utf-8") if args.dump else None  # noqa: SIM115
     try:
         if "flores" in sets:
-            figures |= flores_section(embedder, cfg, args.limit, out)
+            figures |= flores_section(embedder, cfg, args.limit, out, judged, pending)
             if not args.unquoted_only:
-                figures |= flores_section(embedder, cfg, args.limit, out, unquote=False)
+                figures |= flores_section(embedder, cfg, args.limit, out, judged, pending,
+                                          unquote=False)
         if "tldr" in sets:
-            figures |= tldr_section(embedder, cfg, args.tldr_pages or None, args.limit, out)
+            figures |= tldr_section(embedder, cfg, args.tldr_pages or None, args.limit, out,
+                                    judged, pending)
     finally:
         if out:
             out.close()
+    if args.unjudged:
+        judgments.write(args.unjudged, pending)
+        print(f"\n{len(pending)} unjudged findings written to {args.unjudged}", flush=True)
     if "planted" in sets:
         figures |= planted_section(embedder)
     print("\n## Summary\n")
     targets = {"flores errors/1k": f"<= {FLORES_MAX_ERRORS:g}",
                "flores any/1k": f"<= {FLORES_MAX_ANY:g}",
+               "flores errors/1k, judged false + unjudged": f"<= {FLORES_MAX_ERRORS:g}",
+               "flores any/1k, judged false + unjudged": f"<= {FLORES_MAX_ANY:g}",
                "flores as distributed errors/1k": "(reference)",
                "flores as distributed any/1k": "(reference)",
                "tldr in-sync failed": f"<= {TLDR_MAX_IN_SYNC:.0%}",
+               "tldr in-sync failed, judged false + unjudged": f"<= {TLDR_MAX_IN_SYNC:.0%}",
                "tldr out-of-sync failed": f">= {TLDR_MIN_OUT_OF_SYNC:.0%}",
                "seed 'Taustiņu izņemšana' is an error": "yes"}
     print("| figure | measured | target |")

@@ -32,6 +32,8 @@ _EDGE_PUNCT_RE = re.compile(r"^\W+|\W+$")
 _LEADING_PUNCT_RE = re.compile(r"^\W+")
 _ELISION_RE = re.compile(r"^\w{1,7}['’](?=\w)")
 _SINGLE_LETTER_RE = re.compile(r"^\W*([^\W\d_])\.$")
+# A word joined by a hyphen to one letter: "Super-G", "Plan-B", "Vitamin-D".
+_HYPHENED_LETTER_RE = re.compile(r"^\W*[^\W\d_]{2,}-[^\W\d_]$")
 _NUMBER_RE = re.compile(r"^\W*\d[\d.,]*$")
 _DIGITS_RE = re.compile(r"^\W*\d{1,4}$")
 _QUOTES = frozenset("\"'“”‘’»")
@@ -115,6 +117,12 @@ def decide(c: Candidate, lang: str, abbrevs: Abbreviations) -> bool | None:
             lang, _EDGE_PUNCT_RE.sub("", c.before[-1] if c.before else ""),
             _EDGE_PUNCT_RE.sub("", nxt)):
         return False
+    # A letter hyphened to a word ("Super-G. Czech ...", "Plan-B. The") is part of a name, not an
+    # initial: Punkt looks the part after a hyphen up as an abbreviation and takes the letter for
+    # one, but initials stand alone ("J. Smith", "J.-P. Sartre"). A shortened double first name
+    # ("Hans-J. Vogel") is the rarer reading and is split.
+    if upper and _HYPHENED_LETTER_RE.match(c.prev) and not _SINGLE_LETTER_RE.match(c.next):
+        return True
     # A unit letter after a number ("10 h. Il", "5 m. The"), which Punkt takes for an initial;
     # unless another single letter follows ("200 a. C.", "J. R. R. Tolkien").
     after_number = bool(c.before) and bool(_NUMBER_RE.match(c.before[-1]))
