@@ -18,6 +18,8 @@ from functools import lru_cache
 
 from num2words import num2words
 
+from ..languages import base_language
+
 # Spelt-out numbers beyond this are rare, and generating them for every big number is waste.
 MAX_WORD_VALUE = 1_000_000
 # Endings an inflected number word may add to the generated form.
@@ -45,7 +47,7 @@ def word_forms(value: int, lang: str) -> tuple[str, ...]:
         except (NotImplementedError, KeyError, ValueError, TypeError, OverflowError,
                 AttributeError, IndexError):
             continue  # this language has no such form in num2words
-    forms += _OTHER_ORDINALS.get(lang.split("-")[0].split("_")[0], {}).get(value, ())
+    forms += _OTHER_ORDINALS.get(base_language(lang), {}).get(value, ())
     out = []
     for form in forms:
         out.append(" ".join(form.split()))
@@ -69,7 +71,7 @@ _DOZEN = {"en": "dozen", "de": "dutzend", "fr": "douzaine", "nl": "dozijn", "id"
 
 def _collectives(cardinal: str, value: int, lang: str) -> list[str]:
     """Collective forms of a one-word cardinal: 'vingt' -> 'vingtaine', 'dix' -> 'dizaine'."""
-    base = lang.split("-")[0].split("_")[0]
+    base = base_language(lang)
     out = [_DOZEN[base]] if value == 12 and base in _DOZEN else []
     suffix = _COLLECTIVE_SUFFIX.get(base)
     if suffix and value in suffix[1]:

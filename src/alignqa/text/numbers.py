@@ -20,6 +20,7 @@ from functools import lru_cache
 from babel import Locale, UnknownLocaleError
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
+from ..languages import base_language
 from . import number_words, units
 from .markup import find_tokens, mask
 
@@ -274,7 +275,7 @@ def _has_range(text: str, lang: str) -> bool:
     -> 'XIe au XIIIe')."""
     if _RANGE_DASH_RE.search(text):
         return True
-    base = lang.split("-")[0].lower()
+    base = base_language(lang)
     words = _RANGE_WORDS.get(base, set())
     if base in ("zh", "ja"):  # written without spaces: the words are searched as substrings
         return any(w in text for w in words)
