@@ -14,8 +14,8 @@ PACKAGE = Path(alignqa.__file__).parent
 # Lowest first. Top-level modules not named here are the top layer (pipeline, config, cli, ...).
 LAYERS: list[set[str]] = [
     {"errors"},
-    {"files", "globs", "sqlite_store", "text", "languages", "findings", "document", "alignment", "atomic", "glossary",
-     "suppress"},
+    {"files", "globs", "sqlite_store", "text", "languages", "findings", "document", "alignment",
+     "atomic", "glossary", "suppress"},
     {"segment", "units"},
     {"embed"},
     {"align"},
