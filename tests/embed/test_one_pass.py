@@ -108,3 +108,28 @@ def test_fully_cached_check_never_loads_the_model_nor_imports_torch(embedder, tm
     assert cold[0] == warm[0]  # same findings
     assert cold[1] != "-"  # the first run did load a runtime...
     assert warm[1] == "-", warm  # ...the second found every vector in the cache
+
+
+def test_onnx_export_keeps_its_weights_beside_the_graph(embedder, tmp_path):
+    """Weights as external data (mapped, not parsed), written whole even over the remains of an
+    interrupted export, and the vectors of the export in use."""
+    from alignqa.embed.backends import PooledBackend, onnx_forward
+    from alignqa.embed.onnx_export import WEIGHTS_FILE, ensure_onnx_model, onnx_folder
+
+    model_folder = tmp_path / "models" / "e5"
+    model_folder.parent.mkdir()
+    os.symlink(embedder.location, model_folder)
+    stale = onnx_folder(model_folder) / WEIGHTS_FILE
+    stale.parent.mkdir()
+    stale.write_bytes(b"\0" * 4096)  # what a killed export leaves: weights but no graph
+    graph = ensure_onnx_model(model_folder, int8=False)
+    weights = graph.parent / WEIGHTS_FILE
+    default = load_embedder(quiet=True, use_cache=False, backend="onnx")
+    expected = default.encode(TEXTS)  # exports the default one, if need be
+    default_weights = onnx_folder(Path(default.location)) / WEIGHTS_FILE
+    assert graph.stat().st_size < 1_000_000 < weights.stat().st_size
+    # The weights alone, not the weights after the 4 KB left before.
+    assert weights.stat().st_size == default_weights.stat().st_size
+    encoded = embedder.tokenizer.encode(TEXTS)
+    ours = PooledBackend("onnx", onnx_forward(graph, threads=1), embedder.tokenizer.pad_id)
+    assert np.array_equal(np.stack([s for s, _ in ours.embed(TEXTS, encoded)]), expected)

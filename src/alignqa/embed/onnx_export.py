@@ -6,6 +6,10 @@ helpers, which trace shape-dependent branches into constants. Before a file is p
 under its final name its hidden states are compared with PyTorch's on the bundled model's
 verification sentences; ``onnx-int8`` is then produced from it by ONNX Runtime's dynamic
 quantization and checked the same way, with a looser bound.
+
+The float32 weights live beside the graph in ``model.onnx.data`` (ONNX external data): ONNX
+Runtime maps that file instead of parsing and copying 470 MB out of the graph, which cut
+opening a session from 0.8 s to 0.1 s of CPU with bit-identical outputs.
 """
 
 from __future__ import annotations
@@ -20,8 +24,10 @@ import numpy as np
 
 from ..errors import ModelError
 
-# Bump when the export changes, so existing exports are rebuilt.
-ONNX_FORMAT = 1
+# Bump when the export changes, so existing exports are rebuilt (2: weights as external data).
+ONNX_FORMAT = 2
+# The float32 export's weights, beside ``model.onnx``; the graph names this file.
+WEIGHTS_FILE = "model.onnx.data"
 # Mean-pooled cosine against PyTorch float32 that an export must reach to be published.
 MIN_COSINE = {False: 0.9999, True: 0.98}
 
@@ -47,7 +53,8 @@ def ensure_onnx_model(model_folder: Path, *, int8: bool) -> Path:
                   file=sys.stderr)
             base = folder / "model.onnx"
             if not base.is_file():
-                _publish(base, lambda tmp: _export(model_folder, tmp), model_folder, int8=False)
+                _publish(base, lambda tmp: _export(model_folder, tmp, folder / WEIGHTS_FILE),
+                         model_folder, int8=False)
             if int8:
                 _publish(final, lambda tmp: _quantize(base, tmp), model_folder, int8=True)
     except OSError as exc:
@@ -68,7 +75,11 @@ def _publish(final: Path, build: Any, model_folder: Path, *, int8: bool) -> None
         tmp.unlink(missing_ok=True)
 
 
-def _export(model_folder: Path, dest: Path) -> None:
+def _export(model_folder: Path, dest: Path, weights: Path) -> None:
+    """The graph into ``dest``, its weights into ``weights`` (a name the graph records, so the
+    file is written under its final name: ``model.onnx``, published last, is what marks an
+    export complete)."""
+    import onnx
     import torch
 
     from .backends import torch_transformer
@@ -103,6 +114,12 @@ def _export(model_folder: Path, dest: Path) -> None:
                           dynamic_axes={"input_ids": axes, "attention_mask": axes,
                                         "last_hidden_state": axes},
                           opset_version=17, dynamo=False)
+    graph = onnx.load(str(dest))
+    # onnx appends to an existing weights file: one left by an interrupted export must go.
+    weights.unlink(missing_ok=True)
+    onnx.save_model(graph, str(dest), save_as_external_data=True, all_tensors_to_one_file=True,
+                    location=weights.name, size_threshold=1024)
+    os.chmod(weights, 0o666 & ~_umask())
 
 
 def _quantize(source: Path, dest: Path) -> None:
