@@ -170,16 +170,24 @@ def _robust_z(x: np.ndarray, prior_sd: float, prior_weight: float) -> np.ndarray
     long document mostly by its own distribution.
     """
     n = len(x)
-    z = np.empty(n)
-    for i in range(n):
-        others = np.delete(x, i)
-        k = len(others)
-        med = float(np.median(others)) if k else 0.0
-        mad_sd = 1.4826 * float(np.median(np.abs(others - med))) if k >= 3 else prior_sd
-        centre = k * med / (k + prior_weight)
-        sd = np.sqrt((k * mad_sd ** 2 + prior_weight * prior_sd ** 2) / (k + prior_weight))
-        z[i] = (x[i] - centre) / max(sd, 1e-6)
-    return z
+    k = n - 1
+    med = np.zeros(n)
+    mad_sd = np.full(n, float(prior_sd))
+    # Row i of a block holds every value but x[i]; blocks bound the memory to ~1M values.
+    rows = max(1, _ROBUST_Z_BLOCK // max(k, 1))
+    for start in range(0, n if k else 0, rows):
+        i = np.arange(start, min(start + rows, n))[:, None]
+        j = np.arange(k)[None, :]
+        others = x[j + (j >= i)]
+        med[i[:, 0]] = np.median(others, axis=1)
+        if k >= 3:
+            mad_sd[i[:, 0]] = 1.4826 * np.median(np.abs(others - med[i]), axis=1)
+    centre = k * med / (k + prior_weight)
+    sd = np.sqrt((k * mad_sd ** 2 + prior_weight * prior_sd ** 2) / (k + prior_weight))
+    return (x - centre) / np.maximum(sd, 1e-6)
+
+
+_ROBUST_Z_BLOCK = 1 << 20
 
 
 def _neighbours(sim: np.ndarray, params: Params,

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 # Whole words (casefolded) that negate, per language.
 _WORDS: dict[str, frozenset[str]] = {
@@ -123,10 +124,17 @@ def mismatch_spans(src: str, src_lang: str, tgt: str, tgt_lang: str
 
 def polarity_cues(text: str, lang: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(negations, weak cues) of ``text``: a litotes or a double negation moves to the weak cues."""
-    lang = lang.lower()
+    strong, weak = _polarity_cues(text, lang.lower())
+    return list(strong), list(weak)
+
+
+# A source document is read once per target language: each text is scanned once.
+@lru_cache(maxsize=8192)
+def _polarity_cues(text: str, lang: str) -> tuple[tuple[tuple[int, int], ...],
+                                                  tuple[tuple[int, int], ...]]:
     strong = negation_cues(text, lang)
     if lang in _SUBSTRINGS:
-        return strong, []
+        return tuple(strong), ()
     tokens = list(_WORD_RE.finditer(text))
     weak = [m.span() for m in tokens if _weak_cue(m.group().casefold(), lang)
             and not any(a <= m.start() < b for a, b in strong)]
@@ -144,8 +152,8 @@ def polarity_cues(text: str, lang: str) -> tuple[list[tuple[int, int]], list[tup
             if double or (not concord and m.span() in weak) or _negative_word(word, lang):
                 softened.update({span, m.span()} if double else {span})
                 break
-    return ([s for s in strong if s not in softened],
-            sorted({*weak, *(s for s in strong if s in softened)}))
+    return (tuple(s for s in strong if s not in softened),
+            tuple(sorted({*weak, *(s for s in strong if s in softened)})))
 
 
 # A negation this many words before a negative word is read as litotes ("not very bad").

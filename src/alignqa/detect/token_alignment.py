@@ -115,15 +115,24 @@ def _word_means(vectors: np.ndarray, groups: list[list[int]]) -> np.ndarray:
 def word_vectors(tv: TokenVectors, weigh: Callable[[str], float],
                  center: np.ndarray | None) -> tuple[list[Word], np.ndarray]:
     """The words of ``tv`` with their weights, and their centred, unit-length vectors."""
-    groups = group_words(tv)
+    words, groups = _weighted_words(tv.text, tuple(map(tuple, tv.offsets)), weigh)
     if not groups:
         return [], np.zeros((0, tv.vectors.shape[1] if tv.vectors.ndim == 2 else 0), np.float32)
-    vecs = _word_means(tv.vectors, [idx for _, _, idx in groups])
+    vecs = _word_means(tv.vectors, groups)
     if center is not None:
         vecs = vecs - center
     vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
-    words = [Word(s, e, tv.text[s:e], weigh(tv.text[s:e])) for s, e, _ in groups]
-    return words, vecs
+    return list(words), vecs
+
+
+# A source document is compared once per target language, and the words of a text depend on
+# its characters and token spans only: each is grouped and weighed once.
+@lru_cache(maxsize=8192)
+def _weighted_words(text: str, offsets: tuple[tuple[int, int], ...],
+                    weigh: Callable[[str], float]) -> tuple[tuple[Word, ...], list[list[int]]]:
+    groups = group_words(TokenVectors(text, list(offsets), np.zeros((0, 0))))
+    return (tuple(Word(s, e, text[s:e], weigh(text[s:e])) for s, e, _ in groups),
+            [idx for _, _, idx in groups])
 
 
 def coverage(src: TokenVectors, tgt: TokenVectors, weigh: Callable[[str], float],

@@ -124,12 +124,19 @@ def find_numbers(text: str, langs: tuple[str, ...], first_only: bool = False) ->
     A run no language reads as one number ('2024 10', '1.2.3', '01.05.2024') is split at spaces,
     then into its digit runs: a version, a date or a list is a series of numbers.
     """
+    return list(_numbers_of(text, tuple(langs), first_only))
+
+
+# The numbers check and the detector read the same segments, and a source document is read
+# once per target language: each text is parsed once.
+@lru_cache(maxsize=8192)
+def _numbers_of(text: str, langs: tuple[str, ...], first_only: bool) -> tuple[Number, ...]:
     masked = mask(text, ((t.start, t.end) for t in find_tokens(text)))
     found = _times(masked, langs, first_only)
     masked = mask(masked, ((n.start, n.end) for n in found))
     for m in _NUMBER_RE.finditer(masked):
         found.extend(_split(m.group(), m.start(), langs, first_only))
-    return sorted(found, key=lambda n: n.start)
+    return tuple(sorted(found, key=lambda n: n.start))
 
 
 def _times(text: str, langs: tuple[str, ...], first_only: bool) -> list[Number]:
