@@ -84,6 +84,7 @@ def run_check(paths: Sequence[str | Path], config: Config, *, embedder=None,
         raise ValueError("workers/scheduler rebuild the embedder from the config; "
                          "do not pass one")
     checks = enabled_checks(config)
+    _keep_models(config)
     # Results of unchanged pairs come from the result cache, before anything is segmented; the
     # bundled model's identity is known without building an embedder (a user's model: once it
     # has loaded, after the inputs are known to be good).
@@ -331,9 +332,18 @@ def _check_pair_job(job: tuple) -> PairResult:
     """:func:`check_pair` in a worker process: the embedder is rebuilt there from its spec (a
     loaded model cannot travel), once per process."""
     pair, source, target, keyed, config, glossary, spec, options = job
+    _keep_models(config)
     documents = {pair.source_path: source, pair.target_path: target}
     return check_pair(pair, documents, spec.get(), enabled_checks(config), config, glossary,
                       keyed, options)
+
+
+def _keep_models(config: Config) -> None:
+    """Derived models (py3langid's, decompressed) live with the converted encoder."""
+    from .embed.paths import resolve_cache_dir
+    from .text import langid
+
+    langid.keep_model_in(resolve_cache_dir(config.resolve(config.cache_dir)) / "models")
 
 
 def _str_or_none(path: Path | None) -> str | None:

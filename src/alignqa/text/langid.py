@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from .markup import find_tokens, mask
 from .words import CJK_RE
@@ -66,11 +67,22 @@ def identifiable(text: str) -> str:
     return " ".join(mask(text, ((t.start, t.end) for t in find_tokens(text))).split())
 
 
+# Where py3langid's model is kept decompressed (langid_model.py); None: decompressed per process.
+_model_folder: Path | None = None
+
+
+def keep_model_in(folder: Path | None) -> None:
+    """Keep py3langid's model decompressed in ``folder`` (the cache's converted models), read
+    from there by the first identification of this process."""
+    global _model_folder
+    _model_folder = folder
+
+
 @lru_cache(maxsize=1)
 def _py3langid():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from .langid_model import load_identifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return load_identifier(_model_folder)
 
 
 @lru_cache(maxsize=1)
