@@ -54,6 +54,23 @@ def test_store_round_trip_bound_and_damaged_values(tmp_path):
     assert cache.get_many([b"new"]) == {}  # a value that does not load is a miss, not a crash
 
 
+def test_a_version_0_store_is_replaced_by_a_rowid_table(tmp_path):
+    with sqlite3.connect(tmp_path / "r.sqlite3") as db:
+        db.execute("CREATE TABLE results (key BLOB PRIMARY KEY, value BLOB NOT NULL, "
+                   "used INTEGER NOT NULL) WITHOUT ROWID")
+        db.execute("INSERT INTO results VALUES (x'01', x'00', 1)")
+    cache = ResultCache(tmp_path / "r.sqlite3")
+    assert len(cache) == 0  # results of older code are worth nothing to this one
+    cache.put_many([(b"k", _result())])
+    assert b"k" in cache.get_many([b"k"])
+    cache.close()
+    with sqlite3.connect(tmp_path / "r.sqlite3") as db:
+        ddl = db.execute("SELECT sql FROM sqlite_master WHERE name='results'").fetchone()[0]
+        assert "WITHOUT ROWID" not in ddl.upper()
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert len(ResultCache(tmp_path / "r.sqlite3")) == 1  # a current store is kept
+
+
 def test_a_file_that_is_no_database_disables_the_cache_with_a_warning(tmp_path):
     (tmp_path / "r.sqlite3").write_bytes(b"not a database" * 100)
     with pytest.warns(RuntimeWarning, match="result cache unusable"):

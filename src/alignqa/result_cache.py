@@ -158,6 +158,10 @@ def pair_key(run: RunKey, pair: DocumentPair, glossary: Path | None,
     return hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).digest()
 
 
+# 1: a rowid table (0, WITHOUT ROWID, wrote large rows at twice the CPU).
+SCHEMA_VERSION = 1
+
+
 class ResultCache(SqliteStore):
     """Pair results by key in a sqlite file. Unusable database files disable the cache with one
     warning; a run never fails because of it."""
@@ -171,9 +175,18 @@ class ResultCache(SqliteStore):
                          touch_seconds=touch_seconds)
 
     def _create(self, db: sqlite3.Connection) -> None:
-        db.execute("CREATE TABLE IF NOT EXISTS results (key BLOB PRIMARY KEY, "
-                   "value BLOB NOT NULL, used INTEGER NOT NULL) WITHOUT ROWID")
-        db.execute("CREATE INDEX IF NOT EXISTS results_used ON results(used)")
+        if db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+            return
+        with self._write():
+            if db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+                return  # another process made it meanwhile
+            # Version 0 was a WITHOUT ROWID table, slow for rows this large; its results are
+            # only worth anything to the code that wrote them, so they go.
+            db.execute("DROP TABLE IF EXISTS results")
+            db.execute("CREATE TABLE results (key BLOB PRIMARY KEY, value BLOB NOT NULL, "
+                       "used INTEGER NOT NULL)")
+            db.execute("CREATE INDEX results_used ON results(used)")
+            db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     def get_many(self, keys: Sequence[bytes]) -> dict[bytes, PairResult]:
         """The stored results among ``keys``; a value that does not load is left out."""

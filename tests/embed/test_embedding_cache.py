@@ -122,6 +122,31 @@ def test_token_vectors_ride_in_the_same_row_as_float16(tmp_path):
     assert len(cache) == 1  # one row: same key, same bound
 
 
+def test_a_version_2_cache_keeps_its_rows_in_a_rowid_table(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "e.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE vectors (key BLOB PRIMARY KEY, vec BLOB NOT NULL, "
+               "used INTEGER NOT NULL, tok BLOB) WITHOUT ROWID")
+    db.execute("CREATE INDEX vectors_used ON vectors(used)")
+    tokens = np.arange(2 * DIM, dtype=np.float16).reshape(2, DIM)
+    db.execute("INSERT INTO vectors VALUES (?, ?, 1, ?)",
+               (_keys([7])[0], _vec(7).tobytes(), tokens.tobytes()))
+    db.execute("PRAGMA user_version=2")
+    db.commit()
+    db.close()
+    cache = EmbeddingCache(path)
+    vec, toks = cache.get_rows(_keys([7]), DIM)[_keys([7])[0]]
+    assert np.array_equal(vec, _vec(7)) and np.array_equal(toks, tokens)
+    cache.close()
+    db = sqlite3.connect(path)
+    ddl = db.execute("SELECT sql FROM sqlite_master WHERE name='vectors'").fetchone()[0]
+    assert "WITHOUT ROWID" not in ddl.upper()
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert db.execute("SELECT name FROM sqlite_master WHERE name='vectors_used'").fetchone()
+
+
 def test_a_version_1_cache_is_upgraded_in_place(tmp_path):
     import sqlite3
 
