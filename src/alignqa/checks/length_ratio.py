@@ -54,7 +54,8 @@ def length(text: str) -> int:
     """Characters of translated text: spaces are not counted, nor code spans, placeholders, URLs
     and tags, which are no translation (the ``placeholders`` check compares them) and whose length
     a translation may change on purpose (tldr's ``{{path/to/file}}`` -> ``{{pfad/zu/datei}}``)."""
-    return sum(1 for c in mask_tokens(text) if not c.isspace())
+    # str.split() splits at exactly the characters str.isspace() calls whitespace.
+    return len("".join(mask_tokens(text).split()))
 
 
 def robust_centre(values: Sequence[float]) -> tuple[float, float]:

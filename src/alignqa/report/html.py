@@ -31,7 +31,7 @@ from .html_view import (
     build_language_pairs,
     build_pair_page,
     page_slug,
-    visible_parts,
+    visible_html,
 )
 from .palette import PALETTE, css_variables
 from .svg_chart import similarity_histogram
@@ -47,7 +47,7 @@ def _env() -> Environment:
     env = Environment(loader=PackageLoader("alignqa", "report/templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
-    env.filters["parts"] = visible_parts
+    env.filters["visible"] = visible_html
     return env
 
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from hashlib import sha256
 from pathlib import Path
 
+from markupsafe import Markup, escape
+
 from ..alignment import Bead
 from ..document import HEADING, SENTENCE, Segment
 from ..findings import Finding, Severity
@@ -52,6 +54,19 @@ def visible_parts(text: str) -> list[tuple[str, bool]]:
     if pos < len(text) or not out:
         out.append((text[pos:], False))
     return out
+
+
+_CODE_HTML = Markup('<span class="ctl" title="invisible or control character {0}">{0}</span>')
+
+
+def visible_html(text: str) -> Markup:
+    """``text`` as escaped HTML, its invisible or reordering characters shown as marked codes
+    (:func:`visible_parts`). A filter, not a template macro: it runs for every piece of every
+    segment, and a macro call cost ten times as much."""
+    if not _SHOWN_AS_CODE.search(text):
+        return escape(text)
+    return Markup("").join(_CODE_HTML.format(part) if code else escape(part)
+                           for part, code in visible_parts(text))
 
 
 @dataclass(frozen=True)
