@@ -99,26 +99,37 @@ def group_words(tv: TokenVectors) -> list[tuple[int, int, list[int]]]:
     return words
 
 
-def _word_means(vectors: np.ndarray, groups: list[list[int]]) -> np.ndarray:
-    """Each group's mean token vector, as float32. Groups of one size are averaged in one call (a
-    mean per word was a third of the detector's time); ``mean(axis=1)`` of the stacked groups
-    gives the very bits of each group's own ``mean(axis=0)``, in the vectors' own dtype."""
-    out = np.empty((len(groups), vectors.shape[1]), dtype=np.float32)
+# Words of one token count: row numbers in the word list, and their tokens (one row per word).
+_MeanPlan = tuple[tuple[np.ndarray, np.ndarray], ...]
+
+
+def _mean_plan(groups: list[list[int]]) -> _MeanPlan:
     by_size: dict[int, list[int]] = {}
     for w, idx in enumerate(groups):
         by_size.setdefault(len(idx), []).append(w)
-    for words in by_size.values():
-        out[words] = vectors[np.array([groups[w] for w in words])].mean(axis=1)
+    return tuple((np.array(words), np.array([groups[w] for w in words]))
+                 for words in by_size.values())
+
+
+def _word_means(vectors: np.ndarray, plan: _MeanPlan, n: int) -> np.ndarray:
+    """Each word's mean token vector, as float32. Words of one size are averaged in one call (a
+    mean per word was a third of the detector's time); ``mean(axis=1)`` of the stacked groups
+    gives the very bits of each group's own ``mean(axis=0)``, in the vectors' own dtype, and a
+    one-token word is its token (the mean of one value is that value)."""
+    out = np.empty((n, vectors.shape[1]), dtype=np.float32)
+    for words, tokens in plan:
+        out[words] = vectors[tokens[:, 0]] if tokens.shape[1] == 1 else \
+            vectors[tokens].mean(axis=1)
     return out
 
 
 def word_vectors(tv: TokenVectors, weigh: Callable[[str], float],
                  center: np.ndarray | None) -> tuple[list[Word], np.ndarray]:
     """The words of ``tv`` with their weights, and their centred, unit-length vectors."""
-    words, groups = _weighted_words(tv.text, tuple(map(tuple, tv.offsets)), weigh)
-    if not groups:
+    words, plan = _weighted_words(tv.text, tuple(map(tuple, tv.offsets)), weigh)
+    if not words:
         return [], np.zeros((0, tv.vectors.shape[1] if tv.vectors.ndim == 2 else 0), np.float32)
-    vecs = _word_means(tv.vectors, groups)
+    vecs = _word_means(tv.vectors, plan, len(words))
     if center is not None:
         vecs = vecs - center
     vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
@@ -129,10 +140,10 @@ def word_vectors(tv: TokenVectors, weigh: Callable[[str], float],
 # its characters and token spans only: each is grouped and weighed once.
 @lru_cache(maxsize=8192)
 def _weighted_words(text: str, offsets: tuple[tuple[int, int], ...],
-                    weigh: Callable[[str], float]) -> tuple[tuple[Word, ...], list[list[int]]]:
+                    weigh: Callable[[str], float]) -> tuple[tuple[Word, ...], _MeanPlan]:
     groups = group_words(TokenVectors(text, list(offsets), np.zeros((0, 0))))
     return (tuple(Word(s, e, text[s:e], weigh(text[s:e])) for s, e, _ in groups),
-            [idx for _, _, idx in groups])
+            _mean_plan([idx for _, _, idx in groups]))
 
 
 def coverage(src: TokenVectors, tgt: TokenVectors, weigh: Callable[[str], float],
