@@ -237,14 +237,20 @@ def test_cold_warm_workers_and_no_cache_runs_write_the_same_bytes(embedder, corp
 
 
 @pytest.mark.model
-def test_the_bundled_identity_is_known_without_an_embedder(embedder):
+def test_the_bundled_identity_is_known_without_an_embedder(embedder, tmp_path):
     from alignqa.embed import bundled_identity, load_embedder
 
+    # The converted model, seen from a cache folder of the test's own: the user's embedding
+    # cache is never opened by a test.
+    model = Path(embedder.location)
+    (tmp_path / "models").mkdir()
+    os.symlink(model, tmp_path / "models" / model.name)
+    assert bundled_identity(tmp_path / "elsewhere", None) is None  # nothing converted there
     for backend in (None, "torch-int8"):
-        identity, folder = bundled_identity(None, backend)
-        built = load_embedder(quiet=True, backend=backend)
-        assert identity == built.identity and folder == built.cache.path.parent
-    assert bundled_identity(None, "no-such-backend") is None
+        identity, folder = bundled_identity(tmp_path, backend)
+        built = load_embedder(cache_dir=tmp_path, quiet=True, backend=backend)
+        assert identity == built.identity and folder == built.cache.path.parent == tmp_path
+    assert bundled_identity(tmp_path, "no-such-backend") is None
 
 
 @pytest.mark.model

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -59,6 +60,10 @@ class EmbeddingCache(SqliteStore):
             if version in (1, 2):
                 # Rows are copied, not dropped: they stand for encoder time. Version 1 rows have
                 # no token vectors; they stay valid without.
+                rows = db.execute("SELECT COUNT(*) FROM vectors").fetchone()[0]
+                if rows:  # a large cache takes a while (8 GB: about two minutes)
+                    print(f"alignqa: upgrading the embedding cache {self.path} ({rows} rows; "
+                          "once)", file=sys.stderr)
                 db.execute("ALTER TABLE vectors RENAME TO vectors_old")
                 db.execute("DROP INDEX IF EXISTS vectors_used")
             db.execute(
