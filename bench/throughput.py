@@ -131,6 +131,9 @@ def staged_run(corpus: Path, cache: Path) -> tuple[dict[str, float], list[str], 
                 docs[path] = load_document(path, lang)
     stages["segment"] = cpu() - t0
     t0 = cpu()
+    from alignqa.text import langid
+
+    langid.keep_model_in(cache / "models")  # as run_check does
     embedder = load_embedder(cache_dir=cache, quiet=True)
     encoded: list[str] = []
     encoder = {"cpu": 0.0}
