@@ -299,6 +299,18 @@ def test_size_guard_default_and_configured(cli, tmp_path, no_model):
     assert_one_line_error(cli("check", root, "--no-report"), "alignqa.toml", "max-file-size")
 
 
+def test_size_guard_holds_for_keyed_files(cli, tmp_path, no_model):
+    root = tmp_path / "app"
+    (root / "po").mkdir(parents=True)
+    (root / "po" / "lv.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: lv\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Key Takeaways"\nmsgstr "Galvenās atziņas"\n', encoding="utf-8")
+    (root / "alignqa.toml").write_text('source-lang = "en"\nmax-file-size = "50 B"\n\n'
+                                       '[[files]]\nsource = "po/*.po"\n', encoding="utf-8")
+    assert_one_line_error(cli("check", root, "--no-report"), "lv.po", "over the 50 bytes",
+                          "max-file-size")
+
+
 # 8. Messages that used to mislead.
 
 def test_utf16_without_bom_is_named(cli, tmp_path):

@@ -27,6 +27,7 @@ from pathlib import Path, PurePosixPath
 
 from .corpus import Corpus, DocumentPair
 from .errors import ConfigError, InputError
+from .files import DEFAULT_MAX_FILE_SIZE
 from .globs import matches
 from .languages import is_language, validate_language
 from .report.common import display_path
@@ -229,9 +230,11 @@ def repository_files(root: Path) -> list[str]:
     return sorted(found)
 
 
-def discover(root: Path, layout: Layout, only: set[Path] | None = None) -> Corpus:
+def discover(root: Path, layout: Layout, only: set[Path] | None = None,
+             max_size: int = DEFAULT_MAX_FILE_SIZE) -> Corpus:
     """Every source/translation pair of ``layout`` under ``root``; ``only`` restricts to pairs
-    with one of these files (resolved paths)."""
+    with one of these files (resolved paths); a bilingual file is read (for its locales) only
+    when it is at most ``max_size`` bytes."""
     from .units import bilingual_locales, format_of
 
     source_locale = validate_language(layout.source_lang)
@@ -253,7 +256,7 @@ def discover(root: Path, layout: Layout, only: set[Path] | None = None) -> Corpu
                 if not fmt:
                     raise InputError("a 'files' entry without 'translation' names bilingual "
                                      "files (PO, XLIFF, .xcstrings); this is none", root / rel)
-                for locale in bilingual_locales(root / rel, fmt, layout.locale_map):
+                for locale in bilingual_locales(root / rel, fmt, layout.locale_map, max_size):
                     if locale != source_locale:
                         corpus.pairs.append(DocumentPair(root, PurePosixPath(rel), source_locale,
                                                          locale, root / rel, root / rel, fmt))

@@ -29,6 +29,7 @@ from .corpus import DocumentPair, changed_files, discover, find_glossary, find_r
 from .distributed import EmbedderSpec, map_ordered
 from .document import Document
 from .errors import InputError
+from .files import DEFAULT_MAX_FILE_SIZE
 from .findings import Finding, Severity, sort_key
 from .globs import matches
 from .layout import discover as discover_layout
@@ -92,7 +93,7 @@ def run_check(paths: Sequence[str | Path], config: Config, *, embedder=None,
     cached = store.load(pairs) if store else {}
     todo = [p for p in pairs if p not in cached]
     documents = segment_documents(todo, config, quiet=quiet, known=_documents_of(cached))
-    keyed = pair_keyed_units(todo)
+    keyed = pair_keyed_units(todo, config.max_file_size)
     validate_inputs(glossaries.values())
     if embedder is None:
         # Cheap for the bundled model: it loads on the first text not in the embedding cache.
@@ -165,7 +166,7 @@ def discover_pairs(roots: Roots, config: Config,
         if changed is not None:
             only = changed if only is None else only & changed
         layout = config.layout()
-        corpus = discover_layout(root, layout, only) if layout else \
+        corpus = discover_layout(root, layout, only, config.max_file_size) if layout else \
             discover(root, config.source_lang, config.include, config.exclude, only)
         pairs += corpus.pairs
         notices += corpus.notices
@@ -192,14 +193,15 @@ def segment_documents(pairs: Sequence[DocumentPair], config: Config, *, quiet: b
     return documents
 
 
-def pair_keyed_units(pairs: Sequence[DocumentPair]) -> dict[DocumentPair, KeyedPair]:
+def pair_keyed_units(pairs: Sequence[DocumentPair],
+                     max_size: int = DEFAULT_MAX_FILE_SIZE) -> dict[DocumentPair, KeyedPair]:
     """Every keyed pair (PO, XLIFF, JSON, ...) read and paired by key: no aligner needed."""
     if not any(pair.keyed for pair in pairs):
         return {}
     from .units.pairing import pair_units
 
     loaded: dict = {}  # each file read once, however many translations share it
-    return {pair: pair_units(pair, loaded) for pair in pairs if pair.keyed}
+    return {pair: pair_units(pair, loaded, max_size) for pair in pairs if pair.keyed}
 
 
 def check_pair(pair: DocumentPair, documents: dict[Path, Document], embedder,

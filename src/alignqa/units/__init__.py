@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..document import read_file
 from ..errors import InputError
+from ..files import DEFAULT_MAX_FILE_SIZE
 from ..languages import is_language, validate_language
 from .model import Unit
 from .stores import READERS, read_xcstrings, xcstrings_locales
@@ -30,9 +31,11 @@ def format_of(path: Path) -> str:
     return _BY_SUFFIX.get(path.suffix.lower(), "")
 
 
-def load_units(path: Path, fmt: str, locale_key: str = "") -> tuple[str, list[Unit]]:
-    """(decoded text, units) of one file; ``locale_key`` picks a String Catalog's locale."""
-    data, text = read_file(path)
+def load_units(path: Path, fmt: str, locale_key: str = "",
+               max_size: int = DEFAULT_MAX_FILE_SIZE) -> tuple[str, list[Unit]]:
+    """(decoded text, units) of one file of at most ``max_size`` bytes; ``locale_key`` picks a
+    String Catalog's locale."""
+    data, text = read_file(path, max_size)
     if fmt == "xcstrings":
         return text, read_xcstrings(path, data, text, locale_key)
     units = READERS[fmt](path, data, text)
@@ -43,10 +46,11 @@ def load_units(path: Path, fmt: str, locale_key: str = "") -> tuple[str, list[Un
     return text, units
 
 
-def bilingual_locales(path: Path, fmt: str, locale_map: dict[str, str]) -> list[str]:
+def bilingual_locales(path: Path, fmt: str, locale_map: dict[str, str],
+                      max_size: int = DEFAULT_MAX_FILE_SIZE) -> list[str]:
     """The target locales of a bilingual file: a PO or XLIFF file holds one (its name, its
     header or its target-language), a String Catalog every locale it localizes."""
-    data, text = read_file(path)
+    data, text = read_file(path, max_size)
     if fmt == "xcstrings":
         return [_locale(t, locale_map, path) for t in xcstrings_locales(path, data)[1]]
     stem = path.stem

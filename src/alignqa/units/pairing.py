@@ -16,6 +16,7 @@ from typing import Protocol
 from ..alignment import Alignment, Bead
 from ..document import SENTENCE, Document, Segment
 from ..errors import InputError
+from ..files import DEFAULT_MAX_FILE_SIZE
 from ..languages import base_language, validate_language
 from ..segment.segmenter import sentences
 from . import BILINGUAL, load_units, read_file
@@ -41,18 +42,19 @@ class KeyedFiles(Protocol):
 Loaded = dict[tuple[Path, str, str], tuple[str, list[Unit]]]
 
 
-def pair_units(pair: KeyedFiles, loaded: Loaded | None = None
-               ) -> tuple[Document, Document, Alignment]:
-    """``loaded`` memoises files read in one run: a source serves all its translations."""
+def pair_units(pair: KeyedFiles, loaded: Loaded | None = None,
+               max_size: int = DEFAULT_MAX_FILE_SIZE) -> tuple[Document, Document, Alignment]:
+    """``loaded`` memoises files read in one run: a source serves all its translations; files
+    over ``max_size`` bytes are an InputError, as documents are."""
     memo: Loaded = {} if loaded is None else loaded
 
     def load(path: Path, fmt: str, locale_key: str = "") -> tuple[str, list[Unit]]:
         if (path, fmt, locale_key) not in memo:
-            memo[(path, fmt, locale_key)] = load_units(path, fmt, locale_key)
+            memo[(path, fmt, locale_key)] = load_units(path, fmt, locale_key, max_size)
         return memo[(path, fmt, locale_key)]
 
     fmt = pair.format
-    locale_key = _catalog_locale(pair) if fmt == "xcstrings" else ""
+    locale_key = _catalog_locale(pair, max_size) if fmt == "xcstrings" else ""
     target_text, target_units = load(pair.target_path, fmt, locale_key)
     if fmt not in BILINGUAL:
         source_text, source_units = load(pair.source_path, fmt)
@@ -143,9 +145,9 @@ def _sentences(text: Text, lang: str, file_text: str) -> list[Segment]:
     return out
 
 
-def _catalog_locale(pair: KeyedFiles) -> str:
+def _catalog_locale(pair: KeyedFiles, max_size: int) -> str:
     """The String Catalog's own spelling of the pair's target locale."""
-    data, _ = read_file(pair.target_path)
+    data, _ = read_file(pair.target_path, max_size)
     catalog = xcstrings_catalog(pair.target_path, data)
     for entry in catalog["strings"].values():
         for key in (entry.get("localizations") or {}) if isinstance(entry, dict) else ():
