@@ -3,6 +3,8 @@ broken, and never required (a folder that cannot be written only costs time)."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from alignqa.text import langid
@@ -54,3 +56,17 @@ def test_the_pipeline_folder_is_used(tmp_path, monkeypatch):
         assert any(p.name.startswith("py3langid-") for p in tmp_path.iterdir())
     finally:
         langid._py3langid.cache_clear()
+
+
+def test_a_killed_writers_folder_is_cleared(tmp_path, plain):
+    load_identifier(tmp_path)
+    (folder,) = tmp_path.iterdir()
+    left = tmp_path / f".{folder.name}.0123456789ab.tmp"
+    recent = tmp_path / f".{folder.name}.ba9876543210.tmp"
+    for aside in (left, recent):
+        aside.mkdir()
+        (aside / "ptc.npy").write_bytes(b"partial")
+    os.utime(left, (1, 1))  # written long ago: its writer is gone
+    (folder / "row.npy").unlink()  # the next run rebuilds, and clears on the way
+    assert load_identifier(tmp_path).rank(TEXTS[0]) == plain.rank(TEXTS[0])
+    assert not left.exists() and recent.exists()  # a writer of this minute is left alone

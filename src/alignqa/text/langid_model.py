@@ -15,6 +15,7 @@ import contextlib
 import os
 import secrets
 import shutil
+import time
 from array import array
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -23,6 +24,7 @@ from typing import Any
 import numpy as np
 
 _ARRAYS = ("ptc", "pc", "classes", "nextmove", "row", "output", "typecodes")
+_STALE_SECONDS = 3600
 
 
 def load_identifier(folder: Path | None) -> Any:
@@ -64,6 +66,11 @@ def _store(identifier: Any, unpacked: Path) -> None:
         "typecodes": np.array([identifier.tk_nextmove.typecode, identifier.tk_row.typecode]),
     }
     unpacked.parent.mkdir(parents=True, exist_ok=True)
+    for left in unpacked.parent.glob(f".{unpacked.name}.*.tmp"):
+        # A writer killed mid-way leaves its folder; one writing now is minutes old at most.
+        with contextlib.suppress(OSError):
+            if time.time() - left.stat().st_mtime > _STALE_SECONDS:
+                shutil.rmtree(left)
     aside = unpacked.with_name(f".{unpacked.name}.{secrets.token_hex(6)}.tmp")
     try:
         aside.mkdir()
