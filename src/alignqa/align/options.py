@@ -30,6 +30,9 @@ RANGES: dict[str, tuple[float, float]] = {
     "skip_context": (0.0, 10.0),
     "structure_penalty": (0.0, 10.0),
     "pair_facing_gaps": (0, 1),
+    "refine_boundaries": (0.0, 10.0),
+    "anchor_weight": (0.0, 10.0),
+    "anchor_centre": (0.0, 1.0),
 }
 
 
@@ -88,9 +91,17 @@ class AlignOptions:
     # Text+Berg and the Bible it changed strict F1 by -0.000 / +0.002 for 0.13 extra encoder
     # calls per segment). Used when refine_radius is 0.
     refine_skips: int = 0
+    # Re-score with real concatenations the two readings of each boundary between neighbouring
+    # beads whose values lie within this of each other (boundaries.py; 0: off).
+    refine_boundaries: float = 0.0
     # Pair gaps that face each other one for one with the same kinds and no contradicting code
     # (facing.py): a free rendering the search left unpaired is no omission plus addition.
     pair_facing_gaps: int = 1
+    # Weight of the lexical anchors (numbers, names, cognates both sides share verbatim;
+    # anchors.py): a bead gains this times its windows' anchor cosine above anchor_centre,
+    # where both windows have anchors (0: off).
+    anchor_weight: float = 0.0
+    anchor_centre: float = 0.5
 
     def __post_init__(self) -> None:
         problems = [f"{name} {problem}" for name, problem in
