@@ -27,15 +27,19 @@ Encode = Callable[[list[str]], np.ndarray]
 
 
 def close_calls(values: BandValues, spans: Sequence[Span], margin: float) -> list[Span]:
-    """The beads of every pair of neighbouring linked beads whose boundary, moved by one
-    segment on one side, would lower their summed value by less than ``margin``; with the
-    moved readings' beads."""
+    """The beads of every close call: two neighbouring beads whose boundary, moved by one
+    segment on one side, or removed (the two as one bead: a 1-0 beside a 1-1 is a 2-1 that
+    lost), would lower their summed value by less than ``margin``; with the other readings'
+    beads."""
     index = {shape: t for t, shape in enumerate(values.shapes)}
     band = values.band
     lo, hi, offsets = band.lo, band.hi, band.offsets
+    skips = values.target_skips
 
     def value(span: Span) -> float:
         s0, s1, t0, t1 = span
+        if (s1 - s0, t1 - t0) == (0, 1):
+            return values.skip if skips is None else float(skips[t0])
         t = index.get((s1 - s0, t1 - t0))
         if t is None or not lo[s1] <= t1 <= hi[s1]:
             return -np.inf
@@ -43,19 +47,19 @@ def close_calls(values: BandValues, spans: Sequence[Span], margin: float) -> lis
 
     out: dict[Span, None] = {}
     for first, second in zip(spans, spans[1:], strict=False):
-        if first[0] == first[1] or first[2] == first[3] or second[0] == second[1] \
-                or second[2] == second[3]:
-            continue
         chosen = value(first) + value(second)
         s0, s1, t0, t1 = first
         _, s2, _, t2 = second
-        moves = [((s0, s1 + d, t0, t1), (s1 + d, s2, t1, t2)) for d in (-1, 1)
-                 if s0 < s1 + d < s2]
-        moves += [((s0, s1, t0, t1 + d), (s1, s2, t1 + d, t2)) for d in (-1, 1)
-                  if t0 < t1 + d < t2]
-        for a, b in moves:
-            if chosen - (value(a) + value(b)) < margin:
-                out.update({first: None, second: None, a: None, b: None})
+        readings = [((s0, s1 + d, t0, t1), (s1 + d, s2, t1, t2)) for d in (-1, 1)
+                    if s0 < s1 + d < s2 and t0 < t1 and t1 < t2]
+        readings += [((s0, s1, t0, t1 + d), (s1, s2, t1 + d, t2)) for d in (-1, 1)
+                     if t0 < t1 + d < t2 and s0 < s1 and s1 < s2]
+        alternatives = [(a, b, value(a) + value(b)) for a, b in readings]
+        merged = (s0, s2, t0, t2)
+        alternatives.append((merged, merged, value(merged)))
+        for a, b, alt in alternatives:
+            if chosen - alt < margin:
+                out.update(dict.fromkeys((first, second, a, b)))
     return list(out)
 
 
@@ -65,6 +69,8 @@ def refine_boundaries(src: Side, tgt: Side, source: Sequence[str], target: Seque
     """The path after the close calls' beads are re-scored with real concatenations; returns
     the spans and the number of windows encoded."""
     beads = close_calls(first.values, first.spans, options.refine_boundaries)
+    if not beads:
+        return first.spans, 0
     wanted: list[dict[tuple[int, int], None]] = [{}, {}]
     for s0, s1, t0, t1 in beads:
         for side, part, start, stop in ((0, src, s0, s1), (1, tgt, t0, t1)):
@@ -73,13 +79,12 @@ def refine_boundaries(src: Side, tgt: Side, source: Sequence[str], target: Seque
     keys = [list(w) for w in wanted]
     texts = ([" ".join(source[s:s + a]) for s, a in keys[0]]
              + [" ".join(target[t:t + b]) for t, b in keys[1]])
-    if not texts:
-        return first.spans, 0
-    vectors = np.asarray(encode(texts), dtype=np.float64)
-    for key, v in zip(keys[0], vectors[:len(keys[0])], strict=True):
-        src.exact[key] = v
-    for key, v in zip(keys[1], vectors[len(keys[0]):], strict=True):
-        tgt.exact[key] = v
+    if texts:
+        vectors = np.asarray(encode(texts), dtype=np.float64)
+        for key, v in zip(keys[0], vectors[:len(keys[0])], strict=True):
+            src.exact[key] = v
+        for key, v in zip(keys[1], vectors[len(keys[0]):], strict=True):
+            tgt.exact[key] = v
     _rescore_beads(src, tgt, first.values, beads, options)
     return best_path(first.values), len(texts)
 
@@ -91,7 +96,8 @@ def _rescore_beads(src: Side, tgt: Side, values: BandValues, beads: Sequence[Spa
     for s0, s1, t0, t1 in beads:
         a, b = s1 - s0, t1 - t0
         t = index.get((a, b))
-        if t is None or (a == 1 and b == 1) or not band.lo[s1] <= t1 <= band.hi[s1]:
+        if t is None or a == 0 or b == 0 or (a == 1 and b == 1) \
+                or not band.lo[s1] <= t1 <= band.hi[s1]:
             continue
         cell = band.offsets[s1] + t1 - band.lo[s1]
         values.values[cell, t] = explicit_values(src, tgt, np.array([s1]), np.array([t1]),
