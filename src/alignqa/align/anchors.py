@@ -38,8 +38,6 @@ _MIN_WORD = 4
 # inflection and the other language's spelling of a cognate.
 _PREFIX = 5
 _EPS = 1e-12
-import os
-PRIVATE_MASS = float(os.environ.get('PM', '0'))
 # Digits with group or decimal separators inside; a plain space groups only 1-3 digits followed
 # by groups of exactly three ("1 200"), so "1988 400" stays two numbers.
 _NUMBER_RE = re.compile(r"\d{1,3}(?: \d{3})+(?!\d)|\d+(?:[.,'’\u00a0\u202f]\d+)*")
@@ -84,9 +82,6 @@ class AnchorBags:
     def build(cls, bags: sparse.csr_matrix, max_window: int) -> AnchorBags:
         n = bags.shape[0]
         sq = np.asarray(bags.multiply(bags).sum(axis=1)).ravel()
-        # A segment's own words are part of it too: each anchored segment carries a private
-        # mass no other segment shares, so one common shared key is not a perfect match.
-        sq = sq + PRIVATE_MASS**2 * (sq > 0)
         pair = [np.zeros(0)] + [np.asarray(bags[:-o].multiply(bags[o:]).sum(axis=1)).ravel()
                                 for o in range(1, min(max_window, n))]
         norms = [np.zeros(0), np.sqrt(sq)]

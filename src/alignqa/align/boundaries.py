@@ -13,6 +13,7 @@ calls is searched once and encodes nothing more.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -46,7 +47,7 @@ def close_calls(values: BandValues, spans: Sequence[Span], margin: float) -> lis
         return float(values.values[offsets[s1] + t1 - lo[s1], t])
 
     out: dict[Span, None] = {}
-    for first, second in zip(spans, spans[1:], strict=False):
+    for first, second in itertools.pairwise(spans):
         chosen = value(first) + value(second)
         s0, s1, t0, t1 = first
         _, s2, _, t2 = second

@@ -14,8 +14,9 @@ each of these becomes the same anchor as the digits.
   ("and", "et", "og") are learned from num2words' own forms. Compound-word languages
   (German "neunundfünfzig") are read only where they write a number as separate words.
 
-A lone "one" / "一" is no anchor, nor a unit without a digit (百姓 "the people", 万物 "all things"): it is an article or a pronoun ("one another", "一切") far more
-often than a count.
+A lone "one" / "一" is no anchor: it is an article or a pronoun ("one another", "一切") far
+more often than a count. Nor is a CJK unit without a digit: 百姓 is "the people", 万物 "all
+things".
 """
 
 from __future__ import annotations
@@ -58,10 +59,8 @@ def _read_cjk(run: str) -> int | None:
     total, section, digit = 0, 0, None
     for c in run:
         if c in _CJK_DIGITS:
-            if digit is not None:  # digits in a row ("二〇二四"): read positionally
-                digit = digit * 10 + _CJK_DIGITS[c]
-            else:
-                digit = _CJK_DIGITS[c]
+            # Digits in a row ("二〇二四") are read positionally.
+            digit = _CJK_DIGITS[c] if digit is None else digit * 10 + _CJK_DIGITS[c]
         elif c in _CJK_UNITS:
             section += (1 if digit is None else digit) * _CJK_UNITS[c]
             digit = None
@@ -121,11 +120,11 @@ def word_values(text: str, lang: str) -> list[int]:
     for token in _TOKEN_RE.findall(_plain(text)):
         value, scale = words.get(token), scales.get(token)
         if value is not None or scale is not None:
-            item = (value, False) if value is not None else (scale, True)
+            item = (value, False) if value is not None else (scales[token], True)
             if run and not _continues(run[-1], item):
                 _close(run, out)  # "two, three": two numbers, not five
                 run = []
-            run.append(item)  # type: ignore[arg-type]
+            run.append(item)
             pending_connector = False
         elif run and (token in connectors or token == ",") and not pending_connector:
             pending_connector = True
