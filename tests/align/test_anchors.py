@@ -1,4 +1,4 @@
-"""Lexical anchors: keys, spelled-out numbers, bags and their window algebra (anchors.py)."""
+"""Lexical anchors: number keys, spelled-out numbers, bags and their window algebra (anchors.py)."""
 
 from __future__ import annotations
 
@@ -22,11 +22,8 @@ def test_numbers_are_keyed_by_their_digits_whatever_the_notation():
     assert {"#1988", "#400"} <= set(anchor_keys("1988 400 Leute"))
 
 
-def test_words_are_keyed_by_their_folded_prefix():
-    assert "engel" in anchor_keys("Engelhörner") and "engel" in anchor_keys("ENGELHORNER")
-    assert "matte" in anchor_keys("des Matterhorns")
-    # Short words are mostly function words that collide across languages.
-    assert anchor_keys("le la de die der") == []
+def test_words_are_no_anchors():
+    assert anchor_keys("Kingspitz Engelhörner le la de") == []
 
 
 def test_cjk_numerals_are_read_by_their_own_rules():
@@ -57,18 +54,18 @@ def test_spelled_numbers_meet_digits_and_numerals_as_one_key():
 
 
 def test_bags_keep_only_keys_both_documents_share():
-    bags = anchor_bags(["Kingspitz 600", "Daniel"], ["la Kingspitz", "rien"], 2)
+    bags = anchor_bags(["Kingspitz 600", "1938"], ["la Kingspitz, 600 m", "rien"], 2)
     assert bags is not None
     src, tgt = bags
-    assert src.bags.shape[1] == tgt.bags.shape[1] == 1  # only "kings"
+    assert src.bags.shape[1] == tgt.bags.shape[1] == 1  # only "#600"
     assert src.norms[1][1] == 0 and tgt.norms[1][1] == 0
-    assert anchor_bags(["Daniel"], ["rien"], 2) is None
+    assert anchor_bags(["1938"], ["1939"], 2) is None
 
 
 def test_band_values_with_anchors_equal_explicit_windows():
     """The prefix-sum shortcut for anchor cosines gives what summing each window's bags does."""
     rng = np.random.default_rng(5)
-    names = [f"Name{k}" for k in range(6)]
+    names = [str(100 + k) for k in range(6)]
     source = [" ".join(rng.choice(names, size=int(rng.integers(0, 3)))) for _ in range(11)]
     target = [" ".join(rng.choice(names, size=int(rng.integers(0, 3)))) for _ in range(13)]
     bags = anchor_bags(source, target, 3)
@@ -102,8 +99,8 @@ def test_band_values_with_anchors_equal_explicit_windows():
 
 def test_anchors_reward_shared_keys_penalise_disjoint_ones_and_ignore_their_absence():
     # Words under four letters are no anchors.
-    source = ["ab cd 1'200 Kingspitz", "ef gh", "1.200 3.400"]
-    target = ["ab cd 1.200 Kingspitz", "ef gh 3.400", "ij kl"]
+    source = ["ab cd 1'200 17", "ef gh", "1.200 3.400"]
+    target = ["ab cd 1.200 17", "ef gh 3.400", "ij kl"]
     values = {}
     for weight in (0.0, 0.5):
         options = AlignOptions(anchor_weight=weight, refine_boundaries=0)

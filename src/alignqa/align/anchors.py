@@ -1,22 +1,23 @@
-"""Lexical anchors: tokens a segment and its translation share verbatim, dictionary-free.
+"""Lexical anchors: the numbers a segment and its translation share, whatever their notation.
 
-Names, numbers, codes and cognates survive translation letter for letter ("Kingspitz",
-"600", "1938", "Matterhorn" / "Matterhorns", "expédition" / "Expedition"), and they are what a
-small sentence encoder reads worst. Each segment becomes a sparse bag of *anchor keys*:
+A number survives translation when little else does letter for letter ("600", "1938", "4.45"),
+and a small sentence encoder reads numbers worst of all. Each segment becomes a sparse bag of
+*anchor keys*, one per number it holds, keyed by value: digits with every separator dropped, so
+"1'200", "1.200", "1,200" and "1 200" are one key and "3,5" and "3.5" another; number words
+and CJK numerals by the value ``spelled_numbers.py`` reads ("五万九千三百" = "fifty and nine
+thousand and three hundred" = "59,300").
 
-* a number is its digits with every separator dropped, so "1'200", "1.200", "1,200" and
-  "1 200" are one key and "3,5" and "3.5" another;
-* a word of at least ``_MIN_WORD`` letters is its first ``_PREFIX`` letters, case and accents
-  folded, so a name keeps its key through inflection ("Berns" / "Berne").
+Only keys found in both documents are kept (a number the other document never has says nothing
+about any pair), each weighted by its inverse document frequency over the two documents'
+segments. A window's bag is the sum of its segments' bags, so the anchor cosine of two windows
+decomposes like the dense cosines do (``scores.py``): the pairwise bag dot products inside a
+band block and a 2-D prefix sum, and window norms from neighbouring segments' cross terms
+(``AnchorBags.norms``). Where either window has no anchor the cosine is undefined and the
+search ignores it: no shared number is no evidence that two sentences differ.
 
-Only keys found in both documents are kept (a German word that never occurs in the French text
-says nothing about any pair), each weighted by its inverse document frequency over the two
-documents' segments, so a key shared by many segments counts little. A window's bag is the sum
-of its segments' bags, so the anchor cosine of two windows decomposes like the dense cosines do
-(``scores.py``): the pairwise bag dot products inside a band block and a 2-D prefix sum, and
-window norms from neighbouring segments' cross terms (``AnchorBags.norms``). Where either
-window has no anchor the cosine is undefined and the search ignores it: no shared name is no
-evidence that two sentences differ.
+Words shared verbatim (names, cognates: "Kingspitz", "Engelhörner", keyed by their first five
+folded letters) were measured as anchors too and cost Text+Berg test 0.004-0.006 strict F1
+(docs/aligner.md), so they are not keys.
 """
 
 from __future__ import annotations
@@ -32,38 +33,22 @@ from scipy import sparse
 
 from .spelled_numbers import cjk_values, word_values
 
-# Words shorter than this are mostly function words that collide across languages.
-_MIN_WORD = 4
-# Letters of a word that make its key: enough to tell names apart, few enough to survive
-# inflection and the other language's spelling of a cognate.
-_PREFIX = 5
 _EPS = 1e-12
 # Digits with group or decimal separators inside; a plain space groups only 1-3 digits followed
 # by groups of exactly three ("1 200"), so "1988 400" stays two numbers.
 _NUMBER_RE = re.compile(r"\d{1,3}(?: \d{3})+(?!\d)|\d+(?:[.,'’\u00a0\u202f]\d+)*")
-_WORD_RE = re.compile(r"[^\W\d_]+")
 _SEPARATORS = re.compile(r"\D")
 
 
 def anchor_keys(text: str, lang: str | None = None) -> list[str]:
-    """The anchor keys of one segment, each once, in order of first occurrence (numbers
-    written in words of ``lang`` or in CJK numerals too, by value)."""
+    """The anchor keys of one segment, each once, in order of first occurrence: its numbers in
+    digits, then those written in CJK numerals or in number words of ``lang``, by value."""
     keys: dict[str, None] = {}
     for m in _NUMBER_RE.finditer(text):
         keys["#" + _SEPARATORS.sub("", _ascii_digits(m.group()))] = None
     for value in cjk_values(text) + (word_values(text, lang) if lang else []):
         keys[f"#{value}"] = None
-    for m in _WORD_RE.finditer(_fold(text)):
-        word = m.group()
-        if len(word) >= _MIN_WORD:
-            keys[word[:_PREFIX]] = None
     return list(keys)
-
-
-def _fold(text: str) -> str:
-    """Case-folded, accents removed ("Engelhörner" -> "engelhorner")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _ascii_digits(text: str) -> str:
