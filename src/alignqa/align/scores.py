@@ -214,19 +214,20 @@ class _Block:
         g *= tgt.weights[None, self.t0:t1]
         self.prefix = np.zeros((s1 - self.s0 + 1, t1 - self.t0 + 1))
         np.cumsum(np.cumsum(g, axis=0), axis=1, out=self.prefix[1:, 1:])
-        self.anchor_prefix = None
-        if src.anchors is not None and tgt.anchors is not None:
-            self.anchor_prefix = block_prefix(src.anchors, tgt.anchors, self.s0, s1, self.t0, t1)
+        self.s1, self.t1 = s1, t1
+        self.anchor_prefix: np.ndarray | None = None  # made on first use (margins need none)
 
     def anchor_term(self, rows: np.ndarray, cols: np.ndarray, a: int, b: int,
                     options: AlignOptions) -> np.ndarray | None:
         """``anchor_weight`` times the windows' anchor cosine above ``anchor_centre``, where
         both windows have anchors (0 elsewhere); None without anchors."""
-        if self.anchor_prefix is None or not options.anchor_weight:
+        src, tgt = self.src.anchors, self.tgt.anchors
+        if src is None or tgt is None or not options.anchor_weight:
             return None
-        assert self.src.anchors is not None and self.tgt.anchors is not None
-        cos, defined = anchor_cosines(self.src.anchors, self.tgt.anchors, self.anchor_prefix,
-                                      self.s0, self.t0, rows, cols, a, b)
+        if self.anchor_prefix is None:
+            self.anchor_prefix = block_prefix(src, tgt, self.s0, self.s1, self.t0, self.t1)
+        cos, defined = anchor_cosines(src, tgt, self.anchor_prefix, self.s0, self.t0, rows, cols,
+                                      a, b)
         return anchor_term(cos, defined, options)
 
     def cosines(self, rows: np.ndarray, cols: np.ndarray, a: int, b: int) -> np.ndarray:
