@@ -21,6 +21,8 @@ import numpy as np
 
 from ..alignment import Alignment, Bead
 from ..document import Document
+from .anchors import anchor_bags
+from .boundaries import refine_boundaries
 from .facing import pair_facing_gaps
 from .options import AlignOptions
 from .pyramid import search
@@ -46,7 +48,8 @@ class SupportsEncode(Protocol):
 
 def align(source: Sequence[str], target: Sequence[str], embedder: SupportsEncode,
           options: AlignOptions | None = None, *,
-          structure: tuple[Structure, Structure] | None = None, **overrides: Any) -> Alignment:
+          structure: tuple[Structure, Structure] | None = None,
+          languages: tuple[str, str] | None = None, **overrides: Any) -> Alignment:
     """Align two lists of segment texts.
 
     ``options`` defaults to :class:`AlignOptions`; keyword ``overrides`` replace single fields
@@ -55,6 +58,7 @@ def align(source: Sequence[str], target: Sequence[str], embedder: SupportsEncode
     to 0.5 for a good pair, 0 or less for a pair no better than its neighbours, None for 1-0
     and 0-1 beads. ``structure`` (source, target) gives segment kinds and unit boundaries
     (``align_documents`` derives it from the documents); without it all text is prose.
+    ``languages`` (source, target) lets the lexical anchors read numbers written in words.
     """
     opts = _resolve(options, overrides)
     source, target = list(source), list(target)
@@ -69,13 +73,13 @@ def align(source: Sequence[str], target: Sequence[str], embedder: SupportsEncode
     started = time.perf_counter()
     vectors = np.asarray(embedder.encode(source + target), dtype=np.float32)
     encode_seconds = time.perf_counter() - started
-    src, tgt = _sides(vectors[:n], vectors[n:], source, target, opts, structure)
+    src, tgt = _sides(vectors[:n], vectors[n:], source, target, opts, structure, languages)
 
     started = time.perf_counter()
     first = search(src, tgt, opts)
     search_seconds = time.perf_counter() - started
     spans, windows = first.spans, 0
-    if opts.refine_radius > 0 or opts.refine_skips > 0:
+    if opts.refine_radius > 0 or opts.refine_skips > 0 or opts.refine_boundaries > 0:
         encode_before = encode_seconds
 
         def encode_windows(texts: list[str]) -> np.ndarray:
@@ -86,7 +90,8 @@ def align(source: Sequence[str], target: Sequence[str], embedder: SupportsEncode
             return out
 
         started = time.perf_counter()
-        second = refine if opts.refine_radius > 0 else refine_skips
+        second = (refine if opts.refine_radius > 0 else refine_skips if opts.refine_skips > 0
+                  else refine_boundaries)
         spans, windows = second(src, tgt, source, target, first, opts, encode_windows)
         search_seconds += time.perf_counter() - started - (encode_seconds - encode_before)
 
@@ -110,7 +115,7 @@ def align_documents(source: Document, target: Document, embedder: SupportsEncode
     headings, list items and code lines pair with their own kind and beads keep to units)."""
     return align([s.text for s in source.segments], [s.text for s in target.segments], embedder,
                  options, structure=(structure_of(source.segments), structure_of(target.segments)),
-                 **overrides)
+                 languages=(source.lang, target.lang), **overrides)
 
 
 def _resolve(options: AlignOptions | None, overrides: dict[str, Any]) -> AlignOptions:
@@ -123,14 +128,16 @@ def _resolve(options: AlignOptions | None, overrides: dict[str, Any]) -> AlignOp
 
 
 def _sides(x: np.ndarray, y: np.ndarray, source: list[str], target: list[str],
-           opts: AlignOptions, structure: tuple[Structure, Structure] | None
-           ) -> tuple[Side, Side]:
+           opts: AlignOptions, structure: tuple[Structure, Structure] | None,
+           languages: tuple[str, str] | None) -> tuple[Side, Side]:
     cx, cy = document_centre(x), document_centre(y)
     src_structure, tgt_structure = structure or (None, None)
+    bags = (anchor_bags(source, target, opts.max_bead_side, languages or (None, None))
+            if opts.anchor_weight else None)
     src = Side(x, np.array([len(t) for t in source], dtype=np.float64), cx, cy,
-               opts.max_bead_side, structure=src_structure)
+               opts.max_bead_side, structure=src_structure, anchors=bags and bags[0])
     tgt = Side(y, np.array([len(t) for t in target], dtype=np.float64), cy, cx,
-               opts.max_bead_side, structure=tgt_structure)
+               opts.max_bead_side, structure=tgt_structure, anchors=bags and bags[1])
     return src, tgt
 
 

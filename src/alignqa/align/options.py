@@ -30,6 +30,9 @@ RANGES: dict[str, tuple[float, float]] = {
     "skip_context": (0.0, 10.0),
     "structure_penalty": (0.0, 10.0),
     "pair_facing_gaps": (0, 1),
+    "refine_boundaries": (0.0, 10.0),
+    "anchor_weight": (0.0, 10.0),
+    "anchor_centre": (0.0, 1.0),
 }
 
 
@@ -46,7 +49,8 @@ def _out_of_range(name: str, value: Any) -> str | None:
 @dataclass(frozen=True)
 class AlignOptions:
     """Every knob of :func:`alignqa.align.align`; the score weights were tuned on Text+Berg dev,
-    the skip values on every set of ``bench/align.py`` (docs/aligner.md).
+    the skip values, ``refine_boundaries`` and the anchors on every set of ``bench/align.py``
+    (docs/aligner.md).
 
     A bead joins ``a`` source and ``b`` target segments; ``a`` and ``b`` are at most
     ``max_bead_side`` and ``a + b`` at most ``max_bead_total``.
@@ -88,9 +92,24 @@ class AlignOptions:
     # Text+Berg and the Bible it changed strict F1 by -0.000 / +0.002 for 0.13 extra encoder
     # calls per segment). Used when refine_radius is 0.
     refine_skips: int = 0
+    # Close calls between neighbouring beads (their boundary moved by one segment, or the two
+    # merged, changes their summed value by less than this) are re-scored with real
+    # concatenations and the path searched again (boundaries.py; 0: off). 0.05 is about the
+    # approximation's own error (median |real - approximate| bead value 0.033, 90th
+    # percentile 0.074, on Text+Berg, bible-small and FLORES); chosen on all nine sets of
+    # bench/align.py (0.03 / 0.05 / 0.07 / 0.1: mean strict F1 0.9509 / 0.9515 / 0.9513 /
+    # 0.9507, against 0.9468 off) for 0.01-0.05 extra encoder calls per segment.
+    refine_boundaries: float = 0.05
     # Pair gaps that face each other one for one with the same kinds and no contradicting code
     # (facing.py): a free rendering the search left unpaired is no omission plus addition.
     pair_facing_gaps: int = 1
+    # Weight of the lexical anchors (numbers, names, cognates both sides share verbatim;
+    # anchors.py): a bead gains this times its windows' anchor cosine above anchor_centre,
+    # where both windows have anchors (0: off, the default: with refine_boundaries on, weight
+    # 0.1-0.2 moved Text+Berg dev +0.002, the Bible +0.002 and Text+Berg test -0.003 to -0.006,
+    # bible-small -0.006 strict F1).
+    anchor_weight: float = 0.0
+    anchor_centre: float = 0.2
 
     def __post_init__(self) -> None:
         problems = [f"{name} {problem}" for name, problem in

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .anchors import anchor_cosines, block_prefix, window_cosines
 from .band import Band
 from .options import AlignOptions
 from .side import Side
@@ -139,7 +140,8 @@ def band_values(src: Side, tgt: Side, band: Band, options: AlignOptions) -> Band
                 dest[ok, t] = src_skips[rows[ok] - 1]
                 continue
             sim = block.cosines(rows[ok], cols[ok], a, b)
-            dest[ok, t] = bead_value(src, tgt, rows[ok] - a, cols[ok] - b, a, b, sim, options)
+            dest[ok, t] = bead_value(src, tgt, rows[ok] - a, cols[ok] - b, a, b, sim, options,
+                                     block.anchor_term(rows[ok], cols[ok], a, b, options))
     return BandValues(band=band, shapes=shapes, values=out, skip=options.skip,
                       target_skips=tgt_skips)
 
@@ -163,12 +165,16 @@ def skip_values(side: Side, options: AlignOptions) -> np.ndarray:
 
 
 def bead_value(src: Side, tgt: Side, s0: np.ndarray, t0: np.ndarray, a: int, b: int,
-               cos: np.ndarray, options: AlignOptions) -> np.ndarray:
-    """Search value of beads of shape (a, b) starting at (s0, t0) whose centred cosine is cos."""
+               cos: np.ndarray, options: AlignOptions, anchor: np.ndarray | None = None
+               ) -> np.ndarray:
+    """Search value of beads of shape (a, b) starting at (s0, t0) whose centred cosine is cos
+    (``anchor``: the lexical anchors' term, already weighted; None: no anchors)."""
     margin = cos - 0.5 * (src.window_margins(s0, a) + tgt.window_margins(t0, b))
     value = (margin
              - options.length_weight * length_z2(src, tgt, s0, t0, a, b)
              - options.merge_penalty * (a + b - 2))
+    if anchor is not None:
+        value = value + anchor
     if options.structure_penalty and (src.structure is not None or tgt.structure is not None):
         value = value - options.structure_penalty * structure_cost(src, tgt, s0, t0, a, b)
     return value
@@ -208,6 +214,21 @@ class _Block:
         g *= tgt.weights[None, self.t0:t1]
         self.prefix = np.zeros((s1 - self.s0 + 1, t1 - self.t0 + 1))
         np.cumsum(np.cumsum(g, axis=0), axis=1, out=self.prefix[1:, 1:])
+        self.s1, self.t1 = s1, t1
+        self.anchor_prefix: np.ndarray | None = None  # made on first use (margins need none)
+
+    def anchor_term(self, rows: np.ndarray, cols: np.ndarray, a: int, b: int,
+                    options: AlignOptions) -> np.ndarray | None:
+        """``anchor_weight`` times the windows' anchor cosine above ``anchor_centre``, where
+        both windows have anchors (0 elsewhere); None without anchors."""
+        src, tgt = self.src.anchors, self.tgt.anchors
+        if src is None or tgt is None or not options.anchor_weight:
+            return None
+        if self.anchor_prefix is None:
+            self.anchor_prefix = block_prefix(src, tgt, self.s0, self.s1, self.t0, self.t1)
+        cos, defined = anchor_cosines(src, tgt, self.anchor_prefix, self.s0, self.t0, rows, cols,
+                                      a, b)
+        return anchor_term(cos, defined, options)
 
     def cosines(self, rows: np.ndarray, cols: np.ndarray, a: int, b: int) -> np.ndarray:
         """Centred cosine of source window [row - a, row) and target window [col - b, col)."""
@@ -221,6 +242,12 @@ class _Block:
         own_t, other_t = tgt.window_centre_dots(t, b)
         return centred_cosine(raw, own_s, other_s, own_t, other_t, src.centre_sq, tgt.centre_sq,
                               src.centres_dot)
+
+
+def anchor_term(cos: np.ndarray, defined: np.ndarray, options: AlignOptions) -> np.ndarray:
+    """``anchor_weight`` times the anchor cosine above ``anchor_centre`` where both windows
+    have anchors; 0 elsewhere (no shared name is no evidence against a pair)."""
+    return np.where(defined, options.anchor_weight * (cos - options.anchor_centre), 0.0)
 
 
 def centred_cosine(raw: np.ndarray, own_s: np.ndarray, other_s: np.ndarray, own_t: np.ndarray,
@@ -306,4 +333,7 @@ def explicit_values(src: Side, tgt: Side, rows: np.ndarray, cols: np.ndarray, a:
     u = np.stack([src.centred(src.window_vector(int(s), a)) for s in us])
     v = np.stack([tgt.centred(tgt.window_vector(int(t), b)) for t in ut])
     cos = np.einsum("ij,ij->i", u[inv_s], v[inv_t])
-    return bead_value(src, tgt, s0, t0, a, b, cos, options)
+    anchor = None
+    if options.anchor_weight and src.anchors is not None and tgt.anchors is not None:
+        anchor = anchor_term(*window_cosines(src.anchors, tgt.anchors, s0, t0, a, b), options)
+    return bead_value(src, tgt, s0, t0, a, b, cos, options, anchor)

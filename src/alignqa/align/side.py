@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .anchors import AnchorBags
 from .structure import Structure
 
 _EPS = 1e-9
@@ -35,6 +36,8 @@ class Side:
     exact: dict[tuple[int, int], np.ndarray] = field(default_factory=dict)
     # Segment kinds and unit boundaries (None: plain text, nothing to respect).
     structure: Structure | None = None
+    # Bags of the tokens both documents share verbatim (anchors.py; None: no such tokens).
+    anchors: AnchorBags | None = None
 
     def __post_init__(self) -> None:
         n = len(self.vectors)
