@@ -27,11 +27,14 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
 
 from .spelled_numbers import cjk_values, word_values
+
+if TYPE_CHECKING:  # imported where bags are built: anchors are off by default, scipy costs 0.15 s
+    from scipy import sparse
 
 _EPS = 1e-12
 # Digits with group or decimal separators inside; a plain space groups only 1-3 digits followed
@@ -97,6 +100,8 @@ def anchor_bags(source: Sequence[str], target: Sequence[str], max_window: int,
     index = {k: i for i, k in enumerate(shared)}
     total = len(source) + len(target)
     idf = np.array([np.log(total / (df[0][k] + df[1][k])) + 1.0 for k in shared])
+    from scipy import sparse
+
     out = []
     for side in keys:
         rows, cols = [], []

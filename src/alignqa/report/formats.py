@@ -37,7 +37,7 @@ Renderer = Callable[[RunResult], str]
 
 def _lazy(module: str) -> Renderer:
     """The ``render`` of ``alignqa.report.<module>``, imported on first use: a run pays only for
-    the formats it writes (tmx brings in the aligner, which brings in scipy)."""
+    the formats it writes (tmx brings in the aligner)."""
 
     def render(result: RunResult) -> str:
         return import_module(f"{__package__}.{module}").render(result)
