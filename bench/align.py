@@ -68,7 +68,7 @@ DEFAULT_WINDOW_SETS = ",".join(SET_NAMES)
 QUADRATIC_METHODS = {"gale-church"}
 QUADRATIC_MAX_CELLS = 4_000_000
 DEFAULT_GRID = ("skip=-0.12|-0.2;skip_context=0|0.3|1;merge_penalty=0.04|0.08;"
-                "refine_boundaries=0|0.05|0.1")
+                "refine_boundaries=0|0.05|0.1;absorb_skips=0|1")
 
 
 @dataclass

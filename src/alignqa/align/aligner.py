@@ -21,6 +21,7 @@ import numpy as np
 
 from ..alignment import Alignment, Bead
 from ..document import Document
+from .absorb import absorb_skips
 from .anchors import anchor_bags
 from .boundaries import refine_boundaries
 from .facing import pair_facing_gaps
@@ -79,16 +80,16 @@ def align(source: Sequence[str], target: Sequence[str], embedder: SupportsEncode
     first = search(src, tgt, opts)
     search_seconds = time.perf_counter() - started
     spans, windows = first.spans, 0
+
+    def encode_windows(texts: list[str]) -> np.ndarray:
+        nonlocal encode_seconds
+        t0 = time.perf_counter()
+        out = embedder.encode(texts)
+        encode_seconds += time.perf_counter() - t0
+        return out
+
     if opts.refine_radius > 0 or opts.refine_skips > 0 or opts.refine_boundaries > 0:
         encode_before = encode_seconds
-
-        def encode_windows(texts: list[str]) -> np.ndarray:
-            nonlocal encode_seconds
-            t0 = time.perf_counter()
-            out = embedder.encode(texts)
-            encode_seconds += time.perf_counter() - t0
-            return out
-
         started = time.perf_counter()
         second = (refine if opts.refine_radius > 0 else refine_skips if opts.refine_skips > 0
                   else refine_boundaries)
@@ -97,6 +98,12 @@ def align(source: Sequence[str], target: Sequence[str], embedder: SupportsEncode
 
     if opts.pair_facing_gaps:
         spans = pair_facing_gaps(spans, source, target, structure)
+    if opts.absorb_skips:
+        started = time.perf_counter()
+        encode_before = encode_seconds
+        spans, absorbed = absorb_skips(src, tgt, source, target, spans, opts, encode_windows)
+        windows += absorbed
+        search_seconds += time.perf_counter() - started - (encode_seconds - encode_before)
     beads = [_bead(src, tgt, span) for span in spans]
     stats = {
         "encode_seconds": round(encode_seconds, 4),
