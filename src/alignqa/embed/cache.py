@@ -14,7 +14,6 @@ import hashlib
 import sqlite3
 import sys
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
 import numpy as np
 
@@ -26,8 +25,6 @@ DEFAULT_MAX_ENTRIES = 100_000
 # 3: a rowid table. Versions 1-2 were WITHOUT ROWID, which sqlite advises against for rows
 # this large (~25 KB): writing them cost twice the CPU, reading them 2.5 times (measured).
 SCHEMA_VERSION = 3
-# Hits refresh their "last used" time at most this often, so warm runs seldom write.
-TOUCH_SECONDS = 3600.0
 
 
 def text_key(namespace: str, text: str) -> bytes:
@@ -41,41 +38,27 @@ class EmbeddingCache(SqliteStore):
     table = "vectors"
     kind = "embedding cache"
 
-    def __init__(self, path: str | Path, *, max_entries: int = DEFAULT_MAX_ENTRIES,
-                 timeout: float = 60.0, touch_seconds: float = TOUCH_SECONDS):
-        super().__init__(path, max_entries=max_entries, timeout=timeout,
-                         touch_seconds=touch_seconds)
+    default_max_entries = DEFAULT_MAX_ENTRIES
+    schema_version = SCHEMA_VERSION
 
-    def _create(self, db: sqlite3.Connection) -> None:
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version not in (0, 1, 2, SCHEMA_VERSION):
-            raise sqlite3.DatabaseError(f"unknown cache schema version {version}")
-        if version == SCHEMA_VERSION:
-            return
-        with self._write():
-            # Re-read under the write lock: another process may have upgraded it meanwhile.
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version == SCHEMA_VERSION:
-                return
-            if version in (1, 2):
-                # Rows are copied, not dropped: they stand for encoder time. Version 1 rows have
-                # no token vectors; they stay valid without.
-                rows = db.execute("SELECT COUNT(*) FROM vectors").fetchone()[0]
-                if rows:  # a large cache takes a while (8 GB: about two minutes)
-                    print(f"alignqa: upgrading the embedding cache {self.path} ({rows} rows; "
-                          "once)", file=sys.stderr)
-                db.execute("ALTER TABLE vectors RENAME TO vectors_old")
-                db.execute("DROP INDEX IF EXISTS vectors_used")
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vec BLOB NOT NULL, "
-                "used INTEGER NOT NULL, tok BLOB)")
-            if version in (1, 2):
-                tok = "tok" if version == 2 else "NULL"
-                db.execute(f"INSERT INTO vectors (key, vec, used, tok) "
-                           f"SELECT key, vec, used, {tok} FROM vectors_old")
-                db.execute("DROP TABLE vectors_old")
-            db.execute("CREATE INDEX IF NOT EXISTS vectors_used ON vectors(used)")
-            db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+    def _migrate(self, db: sqlite3.Connection, version: int) -> None:
+        if version in (1, 2):
+            # Rows are copied, not dropped: they stand for encoder time. Version 1 rows have no
+            # token vectors; they stay valid without.
+            rows = db.execute("SELECT COUNT(*) FROM vectors").fetchone()[0]
+            if rows:  # a large cache takes a while (8 GB: about two minutes)
+                print(f"alignqa: upgrading the embedding cache {self.path} ({rows} rows; once)",
+                      file=sys.stderr)
+            db.execute("ALTER TABLE vectors RENAME TO vectors_old")
+            db.execute("DROP INDEX IF EXISTS vectors_used")
+        db.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vec BLOB NOT NULL, "
+                   "used INTEGER NOT NULL, tok BLOB)")
+        if version in (1, 2):
+            tok = "tok" if version == 2 else "NULL"
+            db.execute(f"INSERT INTO vectors (key, vec, used, tok) "
+                       f"SELECT key, vec, used, {tok} FROM vectors_old")
+            db.execute("DROP TABLE vectors_old")
+        db.execute("CREATE INDEX IF NOT EXISTS vectors_used ON vectors(used)")
 
     def get_many(self, keys: Sequence[bytes], dim: int) -> dict[bytes, np.ndarray]:
         """The cached sentence vectors among ``keys`` (missing and malformed rows are absent)."""
