@@ -10,7 +10,7 @@ from alignqa.align.anchors import anchor_bags, anchor_keys
 from alignqa.align.band import band_around_path
 from alignqa.align.scores import band_values, compute_margins, explicit_values
 from alignqa.align.side import Side
-from alignqa.align.spelled_numbers import cjk_values, word_values
+from alignqa.text.spelled_numbers import cjk_values, word_values
 
 from .fakes import BagOfWordsEmbedder
 

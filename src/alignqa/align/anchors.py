@@ -4,7 +4,7 @@ A number survives translation when little else does letter for letter ("600", "1
 and a small sentence encoder reads numbers worst of all. Each segment becomes a sparse bag of
 *anchor keys*, one per number it holds, keyed by value: digits with every separator dropped, so
 "1'200", "1.200", "1,200" and "1 200" are one key and "3,5" and "3.5" another; number words
-and CJK numerals by the value ``spelled_numbers.py`` reads ("五万九千三百" = "fifty and nine
+and CJK numerals by the value ``text/spelled_numbers.py`` reads ("五万九千三百" = "fifty and nine
 thousand and three hundred" = "59,300").
 
 Only keys found in both documents are kept (a number the other document never has says nothing
@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .spelled_numbers import cjk_values, word_values
+from ..text.spelled_numbers import cjk_values, word_values
 
 if TYPE_CHECKING:  # imported where bags are built: anchors are off by default, scipy costs 0.15 s
     from scipy import sparse

@@ -28,7 +28,12 @@ _SHORT = 4  # forms this short ('one', 'eins', 'tiga') keep their letters: 'ein'
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 
-def _plain(text: str) -> str:
+# What num2words raises for a language or a form it lacks.
+NUM2WORDS_ERRORS = (NotImplementedError, KeyError, ValueError, TypeError, OverflowError,
+                    AttributeError, IndexError)
+
+
+def plain(text: str) -> str:
     """Casefolded, without diacritics and with hyphens as spaces: 'Fünfzig-eins' ~ 'funfzig eins'."""
     text = unicodedata.normalize("NFKD", text.casefold().replace("-", " "))
     return "".join(c for c in text if not unicodedata.combining(c))
@@ -36,16 +41,15 @@ def _plain(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def word_forms(value: int, lang: str) -> tuple[str, ...]:
-    """The plain forms (see :func:`_plain`) of ``value`` written out in ``lang``: cardinal and
+    """The plain forms (see :func:`plain`) of ``value`` written out in ``lang``: cardinal and
     ordinal, 'one hundred' also as 'hundred'. Empty when num2words lacks the language."""
     forms = []
     cardinal = None
     for to in ("cardinal", "ordinal"):
         try:
-            forms.append(_plain(str(num2words(value, lang=lang, to=to))))
+            forms.append(plain(str(num2words(value, lang=lang, to=to))))
             cardinal = forms[0] if to == "cardinal" else cardinal
-        except (NotImplementedError, KeyError, ValueError, TypeError, OverflowError,
-                AttributeError, IndexError):
+        except NUM2WORDS_ERRORS:
             continue  # this language has no such form in num2words
     forms += _OTHER_ORDINALS.get(base_language(lang), {}).get(value, ())
     out = []
@@ -88,9 +92,8 @@ def scale_words(lang: str) -> tuple[tuple[str, int], ...]:
     for power in (3, 6, 9, 12):
         for times in (1, 5):  # singular and plural: 'eine Million', 'fünf Millionen'
             try:
-                words = _plain(str(num2words(times * 10 ** power, lang=lang))).split()
-            except (NotImplementedError, KeyError, ValueError, TypeError, OverflowError,
-                    AttributeError, IndexError):
+                words = plain(str(num2words(times * 10 ** power, lang=lang))).split()
+            except NUM2WORDS_ERRORS:
                 return ()
             if len(words) >= 2:  # 'fünftausend' is one word: German has no scale word for it
                 out.append((_stem(words[-1]), 10 ** power))
@@ -117,7 +120,7 @@ def written_in(value: Decimal, text: str, lang: str) -> bool:
     forms = word_forms(int(value), lang)
     if not forms:
         return False
-    words = _WORD_RE.findall(_plain(text))
+    words = _WORD_RE.findall(plain(text))
     for form in forms:
         parts = form.split()
         n = len(parts)
@@ -129,7 +132,7 @@ def written_in(value: Decimal, text: str, lang: str) -> bool:
 
 def scale_after(text: str, lang: str) -> int | None:
     """The scale word ('million', 'Milliarden', 'ribu') that ``text`` starts with, as its value."""
-    m = _WORD_RE.match(_plain(text).lstrip())
+    m = _WORD_RE.match(plain(text).lstrip())
     if m is None:
         return None
     word = m.group()

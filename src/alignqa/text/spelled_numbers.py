@@ -22,12 +22,12 @@ things".
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from num2words import num2words
 
 from ..languages import base_language
+from .number_words import NUM2WORDS_ERRORS, plain
 
 _CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
                "六": 6, "七": 7, "八": 8, "九": 9}
@@ -38,8 +38,6 @@ _CJK_RE = re.compile("[" + "".join([*_CJK_DIGITS, *_CJK_UNITS, *_CJK_MYRIADS]) +
 # three hundred").
 _TOKEN_RE = re.compile(r"[^\W\d_]+|[^\w\s]")
 _WORD_RE = re.compile(r"[^\W\d_]+")
-_N2W_ERRORS = (NotImplementedError, KeyError, ValueError, TypeError, OverflowError,
-               AttributeError, IndexError)
 
 
 def cjk_values(text: str) -> list[int]:
@@ -81,8 +79,8 @@ def _lexicon(lang: str) -> tuple[dict[str, int], dict[str, int], frozenset[str]]
 
     def form(value: int, to: str = "cardinal") -> list[str]:
         try:
-            return _WORD_RE.findall(_plain(str(num2words(value, lang=base, to=to))))
-        except _N2W_ERRORS:
+            return _WORD_RE.findall(plain(str(num2words(value, lang=base, to=to))))
+        except NUM2WORDS_ERRORS:
             return []
 
     words: dict[str, int] = {}
@@ -117,7 +115,7 @@ def word_values(text: str, lang: str) -> list[int]:
     out: list[int] = []
     run: list[tuple[int, bool]] = []  # (value, is a scale word)
     pending_connector = False
-    for token in _TOKEN_RE.findall(_plain(text)):
+    for token in _TOKEN_RE.findall(plain(text)):
         value, scale = words.get(token), scales.get(token)
         if value is not None or scale is not None:
             item = (value, False) if value is not None else (scales[token], True)
@@ -158,9 +156,3 @@ def _close(run: list[tuple[int, bool]], out: list[int]) -> None:
     value = total + group + small
     if run and value > 1:
         out.append(value)
-
-
-def _plain(text: str) -> str:
-    """Case-folded, accents removed, hyphens as spaces ("Fünfzig-neun" -> "funfzig neun")."""
-    text = unicodedata.normalize("NFKD", text.casefold().replace("-", " "))
-    return "".join(c for c in text if not unicodedata.combining(c))
