@@ -19,17 +19,15 @@ grows a bead past the configured shapes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-
-import numpy as np
+from collections.abc import Iterable, Sequence
 
 from .options import AlignOptions
 from .search import Span
 from .side import Side
+from .windows import Encode, encode_windows, span_windows
 
-Encode = Callable[[list[str]], np.ndarray]
-# (skip index in spans, neighbour index, the neighbour's span with the segment added, gain).
-_Merge = tuple[int, int, Span, float]
+# (skip index in spans, neighbour index, gain).
+_Merge = tuple[int, int, float]
 
 
 def absorb_skips(src: Side, tgt: Side, source: Sequence[str], target: Sequence[str],
@@ -41,29 +39,16 @@ def absorb_skips(src: Side, tgt: Side, source: Sequence[str], target: Sequence[s
                   for nk, merged in _neighbours(spans, k, src, tgt, options)]
     if not candidates:
         return list(spans), 0
-    sides = (src, tgt)
-    texts = (source, target)
-    wanted: list[dict[tuple[int, int], None]] = [{}, {}]
-    for _, nk, merged in candidates:
-        for span in (spans[nk], merged):
-            for side, (start, stop) in enumerate(((span[0], span[1]), (span[2], span[3]))):
-                if stop - start >= 2 and (start, stop - start) not in sides[side].exact:
-                    wanted[side][(start, stop - start)] = None
-    keys = [list(w) for w in wanted]
-    batch = [" ".join(texts[side][s:s + size]) for side in (0, 1) for s, size in keys[side]]
-    if batch:
-        vectors = np.asarray(encode(batch), dtype=np.float64)
-        for side, offset in ((0, 0), (1, len(keys[0]))):
-            for key, v in zip(keys[side], vectors[offset:offset + len(keys[side])], strict=True):
-                sides[side].exact[key] = v
+    encoded = encode_windows(src, tgt, source, target, span_windows(
+        span for _, nk, merged in candidates for span in (spans[nk], merged)), encode)
     best: dict[int, _Merge] = {}
     for k, nk, merged in candidates:
         gain = _cosine(src, tgt, merged) - _cosine(src, tgt, spans[nk])
         if gain < -options.absorb_loss or not _resembles(src, tgt, spans[k], spans[nk]):
             continue
-        if k not in best or gain > best[k][3]:
-            best[k] = (k, nk, merged, gain)
-    return _apply(list(spans), best.values(), options), len(batch)
+        if k not in best or gain > best[k][2]:
+            best[k] = (k, nk, gain)
+    return _apply(list(spans), best.values(), options), encoded
 
 
 def _is_skip(span: Span) -> bool:
@@ -116,7 +101,7 @@ def _apply(spans: list[Span], merges: Iterable[_Merge], options: AlignOptions) -
     """Merge in order of the skips; a bead that already grew is checked against the shapes
     again."""
     dropped: set[int] = set()
-    for k, nk, _, _ in sorted(merges, key=lambda m: m[0]):
+    for k, nk, _ in sorted(merges, key=lambda m: m[0]):
         if nk in dropped:
             continue
         (s0, s1, t0, t1), (n0, n1, m0, m1) = spans[k], spans[nk]

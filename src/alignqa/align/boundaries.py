@@ -14,7 +14,7 @@ calls is searched once and encodes nothing more.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -23,8 +23,7 @@ from .pyramid import SearchResult
 from .scores import BandValues, explicit_values
 from .search import Span, best_path
 from .side import Side
-
-Encode = Callable[[list[str]], np.ndarray]
+from .windows import Encode, encode_windows, span_windows
 
 
 def close_calls(values: BandValues, spans: Sequence[Span], margin: float) -> list[Span]:
@@ -72,22 +71,9 @@ def refine_boundaries(src: Side, tgt: Side, source: Sequence[str], target: Seque
     beads = close_calls(first.values, first.spans, options.refine_boundaries)
     if not beads:
         return first.spans, 0
-    wanted: list[dict[tuple[int, int], None]] = [{}, {}]
-    for s0, s1, t0, t1 in beads:
-        for side, part, start, stop in ((0, src, s0, s1), (1, tgt, t0, t1)):
-            if stop - start >= 2 and (start, stop - start) not in part.exact:
-                wanted[side][(start, stop - start)] = None
-    keys = [list(w) for w in wanted]
-    texts = ([" ".join(source[s:s + a]) for s, a in keys[0]]
-             + [" ".join(target[t:t + b]) for t, b in keys[1]])
-    if texts:
-        vectors = np.asarray(encode(texts), dtype=np.float64)
-        for key, v in zip(keys[0], vectors[:len(keys[0])], strict=True):
-            src.exact[key] = v
-        for key, v in zip(keys[1], vectors[len(keys[0]):], strict=True):
-            tgt.exact[key] = v
+    encoded = encode_windows(src, tgt, source, target, span_windows(beads), encode)
     _rescore_beads(src, tgt, first.values, beads, options)
-    return best_path(first.values), len(texts)
+    return best_path(first.values), encoded
 
 
 def _rescore_beads(src: Side, tgt: Side, values: BandValues, beads: Sequence[Span],

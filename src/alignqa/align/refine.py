@@ -11,7 +11,7 @@ unaligned segment, and the m-n beads chosen (~0.13 extra encodings per segment).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -20,8 +20,8 @@ from .pyramid import SearchResult
 from .scores import BandValues, bead_similarity, explicit_values
 from .search import Span, best_path
 from .side import Side
+from .windows import Encode, encode_windows
 
-Encode = Callable[[list[str]], np.ndarray]
 Region = tuple[int, int, int, int]  # source [s0, s1), target [t0, t1)
 
 
@@ -134,17 +134,11 @@ def _encode_and_search(src: Side, tgt: Side, source: Sequence[str], target: Sequ
                        ) -> tuple[list[Span], int]:
     if not beads:
         return first.spans, 0
-    texts = ([" ".join(source[s:s + a]) for s, a in wanted[0]]
-             + [" ".join(target[t:t + b]) for t, b in wanted[1]])
-    if not texts:
+    encoded = encode_windows(src, tgt, source, target, (wanted[0], wanted[1]), encode)
+    if not encoded:
         return first.spans, 0
-    vectors = np.asarray(encode(texts), dtype=np.float64)
-    for key, v in zip(wanted[0], vectors[:len(wanted[0])], strict=True):
-        src.exact[key] = v
-    for key, v in zip(wanted[1], vectors[len(wanted[0]):], strict=True):
-        tgt.exact[key] = v
     _rescore(src, tgt, first.values, regions_around(first.spans, beads, radius), options)
-    return best_path(first.values), len(texts)
+    return best_path(first.values), encoded
 
 
 def _rescore(src: Side, tgt: Side, values: BandValues, regions: list[Region],
